@@ -1,0 +1,1 @@
+"""Redline's model recipe: data, tokenizer, training, export, evaluation."""

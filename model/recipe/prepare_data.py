@@ -1,0 +1,169 @@
+"""Stage 1: clean sentences from ../shared/data/corpus and learner pairs from ../shared/data/train.
+
+    python -m model.recipe.prepare_data            # writes model/work/data/
+
+Outputs (one sentence or one "source<TAB>target" pair per line):
+    clean_train.txt, clean_valid.txt     prose to corrupt synthetically
+    learner_train.tsv, learner_valid.tsv W&I + FCE pairs (non-commercial research licence)
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import hashlib
+import json
+import random
+import re
+from pathlib import Path
+
+from native_host.sentences import split_sentences
+
+from .paths import DATA_DIR, SHARED
+
+ARCHAIC = re.compile(r"\b(thee|thou|thy|thine|hath|doth|art thou|ye|'tis|shalt|wilt|wherefore|whilst|unto|to-day|to-morrow|connexion)\b", re.I)
+NON_PROSE = re.compile(r"https?://|www\.|@\w|[{}<>|\\=_#*~^]")
+
+
+def corpus_paragraphs(shared: Path):
+    for name in ("wikipedia_vital", "sotu", "gutenberg", "spamassassin_ham"):
+        for path in sorted((shared / "data/corpus" / name).glob("*.txt.gz")):
+            with gzip.open(path, "rt", encoding="utf-8") as f:
+                for line in f:
+                    line = line.strip()
+                    if line:
+                        yield name, line
+
+
+def good_sentence(s: str) -> bool:
+    words = s.split()
+    if not 4 <= len(words) <= 50 or len(s) > 320:
+        return False
+    if not s[0].isupper() and not s[0] in "\"'“‘(":
+        return False
+    if s[-1] not in ".!?\"'”’)":
+        return False
+    if ARCHAIC.search(s) or NON_PROSE.search(s):
+        return False
+    letters = sum(c.isalpha() for c in s)
+    if letters < 0.7 * len(s.replace(" ", "")):
+        return False
+    upper = sum(c.isupper() for c in s)
+    return upper < 0.3 * letters
+
+
+# --- learner data ----------------------------------------------------------
+
+_DETOK = [
+    (re.compile(r" ([.,!?;:%)\]}])"), r"\1"),
+    (re.compile(r"([(\[{$]) "), r"\1"),
+    (re.compile(r" (n't|'s|'re|'ve|'ll|'d|'m)\b", re.I), r"\1"),
+    (re.compile(r"\bca n't\b"), "can't"),
+    (re.compile(r" ?(-|–) ?(?=\w)(?<=\w -)"), "-"),
+]
+
+
+def detokenize(s: str) -> str:
+    """Undo spaCy/PTB-style tokenization well enough for training pairs."""
+    s = " " + s.strip() + " "
+    # Straight double quotes: alternate opening/closing.
+    out, open_q = [], True
+    for part in s.split(' " '):
+        out.append(part)
+    if len(out) > 1:
+        s = out[0]
+        for part in out[1:]:
+            s += (' "' if open_q else '" ') + part
+            open_q = not open_q
+    for pat, rep in _DETOK:
+        s = pat.sub(rep, s)
+    return s.strip()
+
+
+def read_m2(path: Path):
+    """Yield (source, corrected) token strings from an M2 file (annotator 0)."""
+    src, edits = None, []
+    for line in list(path.read_text(encoding="utf-8").splitlines()) + [""]:
+        if line.startswith("S "):
+            src, edits = line[2:].split(" "), []
+        elif line.startswith("A "):
+            span, etype, corr, *_rest, annot = line[2:].split("|||")
+            if annot != "0" or etype in ("noop", "UNK"):
+                continue
+            a, b = map(int, span.split())
+            edits.append((a, b, corr))
+        elif src is not None:
+            tgt = list(src)
+            for a, b, corr in sorted(edits, reverse=True):
+                tgt[a:b] = corr.split() if corr else []
+            yield " ".join(src), " ".join(tgt)
+            src = None
+
+
+def read_fce(path: Path):
+    """Yield (source, corrected) sentence pairs from BEA-2019 FCE JSON."""
+    for line in path.read_text(encoding="utf-8").splitlines():
+        essay = json.loads(line)
+        text = essay["text"]
+        edits = [e for e in essay["edits"][0][1] if e[2] is not None]
+        for para_start, para in _paragraphs(text):
+            para_end = para_start + len(para)
+            inside = [e for e in edits if para_start <= e[0] and e[1] <= para_end]
+            corrected = para
+            for a, b, rep, _ in sorted(inside, key=lambda e: e[0], reverse=True):
+                corrected = corrected[: a - para_start] + rep + corrected[b - para_start:]
+            src_s = [s.text for s in split_sentences(para)]
+            tgt_s = [s.text for s in split_sentences(corrected)]
+            if len(src_s) == len(tgt_s):
+                yield from zip(src_s, tgt_s)
+
+
+def _paragraphs(text: str):
+    pos = 0
+    for part in text.split("\n"):
+        if part.strip():
+            yield pos, part
+        pos += len(part) + 1
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--shared", type=Path, default=SHARED)
+    ap.add_argument("--out", type=Path, default=DATA_DIR)
+    ap.add_argument("--valid", type=int, default=2000, help="held-out sentences per file")
+    ap.add_argument("--seed", type=int, default=1)
+    args = ap.parse_args()
+    args.out.mkdir(parents=True, exist_ok=True)
+    rng = random.Random(args.seed)
+
+    seen, clean = set(), []
+    for _name, para in corpus_paragraphs(args.shared):
+        for span in split_sentences(para):
+            s = " ".join(span.text.split())
+            key = hashlib.blake2b(s.lower().encode(), digest_size=8).digest()
+            if key in seen or not good_sentence(s):
+                continue
+            seen.add(key)
+            clean.append(s)
+    rng.shuffle(clean)
+    _write(args.out / "clean_valid.txt", clean[: args.valid])
+    _write(args.out / "clean_train.txt", clean[args.valid:])
+
+    pairs = []
+    for path in sorted((args.shared / "data/train/wi_locness_train").glob("*.m2")):
+        pairs += [(detokenize(s), detokenize(t)) for s, t in read_m2(path)]
+    for path in sorted((args.shared / "data/train/fce_train").glob("*.json")):
+        pairs += list(read_fce(path))
+    pairs = [(s, t) for s, t in dict.fromkeys(pairs) if s.strip() and t.strip() and "\t" not in s + t and "\n" not in s + t]
+    rng.shuffle(pairs)
+    _write(args.out / "learner_valid.tsv", [f"{s}\t{t}" for s, t in pairs[: args.valid]])
+    _write(args.out / "learner_train.tsv", [f"{s}\t{t}" for s, t in pairs[args.valid:]])
+    print(f"clean sentences: {len(clean)}, learner pairs: {len(pairs)} -> {args.out}")
+
+
+def _write(path: Path, lines) -> None:
+    path.write_text("".join(line + "\n" for line in lines), encoding="utf-8")
+
+
+if __name__ == "__main__":
+    main()

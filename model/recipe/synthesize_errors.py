@@ -1,0 +1,398 @@
+"""Stage 3: turn clean sentences into (corrupted, clean) training pairs.
+
+    python -m model.recipe.synthesize_errors --seed 1   # writes model/work/pairs-1.tsv
+
+A rule-based corruption engine for learner and typing errors. Each family is a
+function `(words, rng) -> bool` that edits a word list in place and says whether
+it changed anything; `Corruptor` picks families by weight. Words carry their
+trailing whitespace, so joining them gives back the exact sentence.
+"""
+
+from __future__ import annotations
+
+import argparse
+import random
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from lemminflect import getAllInflections, getAllLemmas, getInflection
+
+from .paths import DATA_DIR, WORK
+
+_TOKEN = re.compile(r"(\w+(?:['’]\w+)*|[^\w\s])(\s*)")
+
+
+@dataclass
+class Word:
+    text: str
+    space: str = " "
+
+
+def split_words(sentence: str) -> list[Word]:
+    return [Word(m.group(1), m.group(2)) for m in _TOKEN.finditer(sentence)]
+
+
+def join_words(words: list[Word]) -> str:
+    return "".join(w.text + w.space for w in words).strip()
+
+
+def _match_case(new: str, old: str) -> str:
+    if old[:1].isupper() and new:
+        return new[0].upper() + new[1:]
+    return new
+
+
+def _is_word(w: Word) -> bool:
+    return w.text[:1].isalpha()
+
+
+def _indices(words, pred) -> list[int]:
+    return [i for i, w in enumerate(words) if pred(w)]
+
+
+def _replace(words: list[Word], i: int, new: str) -> None:
+    words[i].text = _match_case(new, words[i].text)
+
+
+# --- families -----------------------------------------------------------------
+
+ARTICLES = ["a", "an", "the"]
+
+
+def articles(words: list[Word], rng: random.Random) -> bool:
+    """Insert, delete or swap a/an/the."""
+    arts = _indices(words, lambda w: w.text.lower() in ARTICLES)
+    op = rng.random()
+    if arts and op < 0.45:
+        i = rng.choice(arts)
+        if i == 0 and len(words) > 1:
+            words[1].text = _match_case(words[1].text, words[0].text)
+        del words[i]
+        return True
+    if arts and op < 0.8:
+        i = rng.choice(arts)
+        old = words[i].text.lower()
+        _replace(words, i, rng.choice([a for a in ARTICLES if a != old]))
+        return True
+    nouns = _indices(words, lambda w: _is_word(w) and "NOUN" in getAllLemmas(w.text.lower()))
+    if not nouns:
+        return False
+    i = rng.choice(nouns)
+    words.insert(i, Word(rng.choice(ARTICLES)))
+    return True
+
+
+PREPOSITIONS = ["in", "on", "at", "to", "for", "of", "with", "by", "from", "about", "into", "onto", "during", "over", "under", "than", "as"]
+
+
+def prepositions(words: list[Word], rng: random.Random) -> bool:
+    """Replace, delete or insert a preposition."""
+    preps = _indices(words, lambda w: w.text.lower() in PREPOSITIONS)
+    op = rng.random()
+    if preps and op < 0.6:
+        i = rng.choice(preps)
+        _replace(words, i, rng.choice([p for p in PREPOSITIONS[:12] if p != words[i].text.lower()]))
+        return True
+    if preps and op < 0.85:
+        del words[rng.choice(preps)]
+        return True
+    verbs = _indices(words, lambda w: _is_word(w) and "VERB" in getAllLemmas(w.text.lower()))
+    if not verbs:
+        return False
+    words.insert(rng.choice(verbs) + 1, Word(rng.choice(PREPOSITIONS[:8])))
+    return True
+
+
+def verb_form(words: list[Word], rng: random.Random) -> bool:
+    """Use the wrong form or tense of a verb (went -> go, going -> go, eaten -> ate)."""
+    verbs = _indices(words, lambda w: _is_word(w) and "VERB" in getAllLemmas(w.text.lower()) and w.text.lower() not in AUX)
+    if not verbs:
+        return False
+    i = rng.choice(verbs)
+    old = words[i].text.lower()
+    forms = {f for fs in getAllInflections(getAllLemmas(old)["VERB"][0], upos="VERB").values() for f in fs}
+    forms.discard(old)
+    if not forms:
+        return False
+    _replace(words, i, rng.choice(sorted(forms)))
+    return True
+
+
+AUX = {"is": "are", "are": "is", "was": "were", "were": "was", "has": "have", "have": "has", "does": "do", "do": "does", "am": "is"}
+
+
+def agreement(words: list[Word], rng: random.Random) -> bool:
+    """Break subject-verb agreement: is/are, was/were, has/have, goes/go."""
+    aux = _indices(words, lambda w: w.text.lower() in AUX)
+    if aux and rng.random() < 0.6:
+        i = rng.choice(aux)
+        _replace(words, i, AUX[words[i].text.lower()])
+        return True
+    third = []
+    for i, w in enumerate(words):
+        low = w.text.lower()
+        lemmas = getAllLemmas(low).get("VERB")
+        if lemmas and _is_word(w) and low != lemmas[0]:
+            if low in getAllInflections(lemmas[0], upos="VERB").get("VBZ", ()):
+                third.append((i, lemmas[0]))
+        elif lemmas and low == lemmas[0] and i > 0 and words[i - 1].text.lower() in ("i", "you", "we", "they"):
+            vbz = getInflection(low, "VBZ")
+            if vbz:
+                third.append((i, vbz[0]))
+    if not third:
+        return False
+    i, new = rng.choice(third)
+    _replace(words, i, new)
+    return True
+
+
+def noun_number(words: list[Word], rng: random.Random) -> bool:
+    """Singular <-> plural nouns (apple -> apples, children -> child)."""
+    cands = []
+    for i, w in enumerate(words):
+        if not _is_word(w) or w.text[0].isupper() and i > 0:
+            continue
+        low = w.text.lower()
+        lemma = getAllLemmas(low).get("NOUN")
+        if not lemma or "VERB" in getAllLemmas(low):
+            continue
+        infl = getAllInflections(lemma[0], upos="NOUN")
+        other = infl.get("NN", ()) if low in infl.get("NNS", ()) and low != lemma[0] else infl.get("NNS", ())
+        other = [o for o in other if o != low]
+        if other:
+            cands.append((i, other[0]))
+    if not cands:
+        return False
+    i, new = rng.choice(cands)
+    _replace(words, i, new)
+    return True
+
+
+KEYBOARD = {
+    "q": "wa", "w": "qase", "e": "wsdr", "r": "edft", "t": "rfgy", "y": "tghu", "u": "yhji", "i": "ujko", "o": "iklp",
+    "p": "ol", "a": "qwsz", "s": "awedxz", "d": "serfcx", "f": "drtgvc", "g": "ftyhbv", "h": "gyujnb", "j": "huikmn",
+    "k": "jiolm", "l": "kop", "z": "asx", "x": "zsdc", "c": "xdfv", "v": "cfgb", "b": "vghn", "n": "bhjm", "m": "njk",
+}
+MISSPELLINGS = {
+    "receive": "recieve", "believe": "beleive", "necessary": "neccessary", "separate": "seperate", "definitely": "definately",
+    "occurred": "occured", "until": "untill", "which": "wich", "their": "thier", "because": "becuase", "beginning": "begining",
+    "tomorrow": "tommorow", "government": "goverment", "environment": "enviroment", "address": "adress", "really": "realy",
+    "different": "diffrent", "friend": "freind", "interesting": "intresting", "accommodation": "accomodation", "opinion": "oppinion",
+    "embarrass": "embarass", "restaurant": "restaurent", "beautiful": "beatiful", "especially": "especialy", "success": "sucess",
+    "business": "buisness", "experience": "experiance", "knowledge": "knowlege", "occasion": "ocasion", "recommend": "recomend",
+    "writing": "writting", "which": "wich", "would": "woud", "people": "peaple", "probably": "probaly", "finally": "finaly",
+}
+
+
+def spelling(words: list[Word], rng: random.Random) -> bool:
+    """Typos: keyboard neighbour, transposition, deletion, doubling, or a common misspelling."""
+    cands = _indices(words, lambda w: _is_word(w) and len(w.text) >= 3)
+    if not cands:
+        return False
+    known = [i for i in cands if words[i].text.lower() in MISSPELLINGS]
+    if known and rng.random() < 0.5:
+        i = rng.choice(known)
+        _replace(words, i, MISSPELLINGS[words[i].text.lower()])
+        return True
+    i = rng.choice(cands)
+    w = words[i].text
+    j = rng.randrange(1, len(w)) if len(w) > 1 else 0
+    op = rng.randrange(4)
+    if op == 0 and w[j].lower() in KEYBOARD:
+        new = w[:j] + rng.choice(KEYBOARD[w[j].lower()]) + w[j + 1:]
+    elif op == 1 and j < len(w) - 1:
+        new = w[:j] + w[j + 1] + w[j] + w[j + 2:]
+    elif op == 2:
+        new = w[:j] + w[j + 1:]
+    else:
+        new = w[:j] + w[j] + w[j:]
+    if new == w:
+        return False
+    words[i].text = new
+    return True
+
+
+CONFUSABLES = [
+    ("their", "there", "they're"), ("its", "it's"), ("your", "you're"), ("then", "than"), ("to", "too", "two"),
+    ("affect", "effect"), ("lose", "loose"), ("whose", "who's"), ("accept", "except"), ("advice", "advise"),
+    ("quiet", "quite"), ("weather", "whether"), ("where", "were", "wear"), ("hear", "here"), ("know", "no"),
+    ("of", "off"), ("buy", "by"), ("piece", "peace"), ("passed", "past"), ("principal", "principle"),
+    ("economic", "economical"), ("fun", "funny"), ("make", "do"), ("say", "tell"), ("much", "many"),
+    ("little", "few"), ("fewer", "less"), ("since", "for"), ("lend", "borrow"), ("learn", "teach"),
+]
+_CONFUSE = {w: group for group in CONFUSABLES for w in group}
+
+
+def confusables(words: list[Word], rng: random.Random) -> bool:
+    """Homophones and confusable words: their/there/they're, then/than, affect/effect..."""
+    cands = _indices(words, lambda w: w.text.lower() in _CONFUSE)
+    if not cands:
+        return False
+    i = rng.choice(cands)
+    low = words[i].text.lower()
+    _replace(words, i, rng.choice([w for w in _CONFUSE[low] if w != low]))
+    return True
+
+
+def punctuation(words: list[Word], rng: random.Random) -> bool:
+    """Drop, add or change commas and end punctuation."""
+    commas = _indices(words, lambda w: w.text == ",")
+    op = rng.random()
+    if commas and op < 0.4:
+        i = rng.choice(commas)
+        if i > 0:
+            words[i - 1].space = words[i].space
+        del words[i]
+        return True
+    if op < 0.6 and len(words) > 1 and words[-1].text in ".!?":
+        if rng.random() < 0.7:
+            del words[-1]
+        else:
+            words[-1].text = rng.choice([t for t in ".!?," if t != words[-1].text])
+        return True
+    gaps = [i for i in range(1, len(words) - 1) if _is_word(words[i]) and _is_word(words[i + 1])]
+    if not gaps:
+        return False
+    i = rng.choice(gaps)
+    words[i].space = ""
+    words.insert(i + 1, Word(",", " "))
+    return True
+
+
+def capitalization(words: list[Word], rng: random.Random) -> bool:
+    """Lower-case the first word, "I" or a proper noun; or capitalize a common word."""
+    op = rng.random()
+    if op < 0.4 and words and words[0].text[:1].isupper():
+        words[0].text = words[0].text[0].lower() + words[0].text[1:]
+        return True
+    caps = [i for i in range(1, len(words)) if words[i].text[:1].isupper() and _is_word(words[i]) and words[i - 1].text not in ".!?\"“"]
+    if op < 0.8 and caps:
+        i = rng.choice(caps)
+        words[i].text = words[i].text[0].lower() + words[i].text[1:]
+        return True
+    lows = [i for i in range(1, len(words)) if words[i].text[:1].islower()]
+    if not lows:
+        return False
+    i = rng.choice(lows)
+    words[i].text = words[i].text[0].upper() + words[i].text[1:]
+    return True
+
+
+FILLERS = ["the", "a", "to", "is", "of", "that", "it", "very", "and", "for", "be", "have", "more", "so", "there"]
+
+
+def missing_extra(words: list[Word], rng: random.Random) -> bool:
+    """Delete a word, insert a stray one, or duplicate one ("the the")."""
+    cands = _indices(words, _is_word)
+    if not cands:
+        return False
+    i = rng.choice(cands)
+    op = rng.random()
+    if op < 0.4 and len(cands) > 3:
+        del words[i]
+    elif op < 0.75:
+        words.insert(i, Word(rng.choice(FILLERS)))
+    else:
+        words.insert(i, Word(words[i].text.lower() if i else words[i].text, " "))
+    return True
+
+
+def word_order(words: list[Word], rng: random.Random) -> bool:
+    """Swap two neighbouring words."""
+    pairs = [i for i in range(len(words) - 1) if _is_word(words[i]) and _is_word(words[i + 1])]
+    if not pairs:
+        return False
+    i = rng.choice(pairs)
+    a, b = words[i].text, words[i + 1].text
+    if i == 0:
+        a, b = a[0].lower() + a[1:] if a != "I" else a, _match_case(b, a)
+    words[i].text, words[i + 1].text = b, a
+    return True
+
+
+CONTRACTIONS = {"it's": "its", "don't": "dont", "can't": "cant", "won't": "wont", "doesn't": "doesnt", "i'm": "im",
+                "didn't": "didnt", "isn't": "isnt", "you're": "youre", "that's": "thats", "i've": "ive", "they're": "theyre"}
+
+
+def apostrophes(words: list[Word], rng: random.Random) -> bool:
+    """Drop or misplace apostrophes: don't -> dont, John's -> Johns, its -> it's."""
+    cands = _indices(words, lambda w: "'" in w.text or "’" in w.text or w.text.lower() in ("its", "whose"))
+    if not cands:
+        return False
+    i = rng.choice(cands)
+    w = words[i].text
+    low = w.lower().replace("’", "'")
+    if low in CONTRACTIONS:
+        _replace(words, i, CONTRACTIONS[low])
+    elif low == "its":
+        _replace(words, i, "it's")
+    elif low == "whose":
+        _replace(words, i, "who's")
+    else:
+        words[i].text = w.replace("'", "").replace("’", "")
+    return True
+
+
+FAMILIES = {
+    "articles": (articles, 14),
+    "prepositions": (prepositions, 12),
+    "verb_form": (verb_form, 11),
+    "agreement": (agreement, 9),
+    "noun_number": (noun_number, 9),
+    "spelling": (spelling, 16),
+    "confusables": (confusables, 7),
+    "punctuation": (punctuation, 10),
+    "capitalization": (capitalization, 5),
+    "missing_extra": (missing_extra, 6),
+    "word_order": (word_order, 2),
+    "apostrophes": (apostrophes, 4),
+}
+
+
+@dataclass
+class Corruptor:
+    """Corrupt sentences with tunable family weights; `keep` of them stay unchanged."""
+
+    keep: float = 0.3
+    weights: dict[str, float] = field(default_factory=lambda: {k: w for k, (_, w) in FAMILIES.items()})
+    # Probability of 1, 2, 3, 4 errors in a corrupted sentence.
+    counts: tuple[float, ...] = (0.45, 0.3, 0.15, 0.1)
+
+    def __call__(self, sentence: str, rng: random.Random) -> str:
+        if rng.random() < self.keep:
+            return sentence
+        words = split_words(sentence)
+        names = list(self.weights)
+        target = rng.choices(range(1, len(self.counts) + 1), self.counts)[0]
+        done = 0
+        for _ in range(target * 3):
+            fn = FAMILIES[rng.choices(names, [self.weights[n] for n in names])[0]][0]
+            done += fn(words, rng)
+            if done >= target or not words:
+                break
+        return join_words(words) or sentence
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--seed", type=int, default=1)
+    ap.add_argument("--keep", type=float, default=0.3, help="fraction of sentences left unchanged")
+    ap.add_argument("--input", type=Path, default=DATA_DIR / "clean_train.txt")
+    ap.add_argument("--out", type=Path)
+    args = ap.parse_args()
+    out = args.out or WORK / f"pairs-{args.seed}.tsv"
+    rng = random.Random(args.seed)
+    corrupt = Corruptor(keep=args.keep)
+    n = 0
+    with open(args.input, encoding="utf-8") as f, open(out, "w", encoding="utf-8") as g:
+        for line in f:
+            clean = line.strip()
+            if clean:
+                g.write(f"{corrupt(clean, rng)}\t{clean}\n")
+                n += 1
+    print(f"{n} pairs -> {out}")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,261 @@
+"""Stage 4: train the correction model within a time budget; checkpoints and resume.
+
+    python -m model.recipe.train --run model/runs/base --minutes 120            # start or resume
+    python -m model.recipe.train --run model/runs/base --init model/<name>/weights.fp16.pt  # from shipped weights
+
+The run folder holds ckpt.pt (weights, optimizer, step, configs), metrics.jsonl,
+loss.png and tokenizer.json. A second invocation with the same --run resumes.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import math
+import random
+import shutil
+import time
+from dataclasses import asdict
+from pathlib import Path
+
+import torch
+import torch.nn.functional as F
+from tokenizers import Tokenizer
+from tqdm import tqdm
+
+from .config import ModelConfig, TrainConfig
+from .model import Seq2Seq
+from .paths import DATA_DIR, WORK
+from .train_tokenizer import BOS, EOS, PAD
+
+
+# --- data -------------------------------------------------------------------------
+
+def read_pairs(path: Path, limit: int | None = None) -> list[tuple[str, str]]:
+    pairs = []
+    with open(path, encoding="utf-8") as f:
+        for line in f:
+            src, _, tgt = line.rstrip("\n").partition("\t")
+            src, tgt = " ".join(src.split()), " ".join(tgt.split())
+            if src and tgt:
+                pairs.append((src, tgt))
+            if limit and len(pairs) >= limit:
+                break
+    return pairs
+
+
+def encode_pairs(tok: Tokenizer, pairs, max_tokens: int):
+    src = tok.encode_batch([s for s, _ in pairs])
+    tgt = tok.encode_batch([t for _, t in pairs])
+    out = []
+    for s, t in zip(src, tgt):
+        if len(s.ids) < max_tokens and len(t.ids) < max_tokens:
+            out.append((s.ids + [EOS], t.ids))
+    return out
+
+
+def batches(examples, batch_tokens: int, rng: random.Random):
+    """Length-bucketed batches of about `batch_tokens` target tokens, in random order."""
+    order = sorted(range(len(examples)), key=lambda i: (len(examples[i][0]), rng.random()))
+    out, cur, longest = [], [], 0
+    for i in order:
+        longest = max(longest, len(examples[i][1]) + 1, len(examples[i][0]))
+        if cur and longest * (len(cur) + 1) > batch_tokens:
+            out.append(cur)
+            cur, longest = [], max(len(examples[i][1]) + 1, len(examples[i][0]))
+        cur.append(i)
+    if cur:
+        out.append(cur)
+    rng.shuffle(out)
+    return out
+
+
+def collate(examples, idx, device):
+    src_len = max(len(examples[i][0]) for i in idx)
+    tgt_len = max(len(examples[i][1]) + 1 for i in idx)
+    src = torch.full((len(idx), src_len), PAD)
+    tin = torch.full((len(idx), tgt_len), PAD)
+    tout = torch.full((len(idx), tgt_len), -100)
+    for r, i in enumerate(idx):
+        s, t = examples[i]
+        src[r, : len(s)] = torch.tensor(s)
+        tin[r, : len(t) + 1] = torch.tensor([BOS] + t)
+        tout[r, : len(t) + 1] = torch.tensor(t + [EOS])
+    return src.to(device), (src != PAD).long().to(device), tin.to(device), tout.to(device)
+
+
+# --- training ---------------------------------------------------------------------
+
+def lr_at(step: int, tc: TrainConfig) -> float:
+    if step < tc.warmup:
+        return tc.lr * (step + 1) / tc.warmup
+    prog = min(1.0, (step - tc.warmup) / max(1, tc.decay_steps - tc.warmup))
+    return tc.lr * (tc.min_lr_ratio + (1 - tc.min_lr_ratio) * 0.5 * (1 + math.cos(math.pi * prog)))
+
+
+def autocast(device):
+    # bf16 on CUDA; on CPU bf16 autocast made a step ~20x slower here (measured), so fp32.
+    return torch.autocast(device.type, dtype=torch.bfloat16, enabled=device.type == "cuda")
+
+
+@torch.no_grad()
+def validate(model, examples, tc, device) -> float:
+    model.eval()
+    total, n = 0.0, 0
+    for idx in batches(examples, tc.batch_tokens, random.Random(0)):
+        src, mask, tin, tout = collate(examples, idx, device)
+        with autocast(device):
+            _, nll = model.loss(src, mask, tin, tout, 0.0)
+        k = int((tout != -100).sum())
+        total, n = total + float(nll) * k, n + k
+    model.train()
+    return total / max(1, n)
+
+
+def plot(run: Path) -> None:
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    rows = [json.loads(line) for line in open(run / "metrics.jsonl")]
+    tr = [(r["step"], r["loss"]) for r in rows if "loss" in r]
+    va = [(r["step"], r["valid_nll"]) for r in rows if "valid_nll" in r]
+    fig, ax = plt.subplots(figsize=(7, 4))
+    if tr:
+        ax.plot(*zip(*tr), label="train (label-smoothed)", alpha=0.7)
+    if va:
+        ax.plot(*zip(*va), "o-", label="valid NLL")
+    ax.set_xlabel("step"), ax.set_ylabel("loss"), ax.set_yscale("log"), ax.legend(), ax.grid(alpha=0.3)
+    fig.tight_layout()
+    fig.savefig(run / "loss.png", dpi=100)
+    plt.close(fig)
+
+
+def save(path: Path, model, opt, step, mc, tc, elapsed) -> None:
+    tmp = path.with_suffix(".tmp")
+    torch.save({"model": model.state_dict(), "opt": opt.state_dict(), "step": step,
+                "model_config": mc.to_dict(), "train_config": asdict(tc), "elapsed": elapsed}, tmp)
+    tmp.replace(path)
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--run", type=Path, default=Path("model/runs/base"))
+    ap.add_argument("--pairs", type=Path, nargs="+", default=sorted(WORK.glob("pairs-*.tsv")))
+    ap.add_argument("--learner", type=Path, default=DATA_DIR / "learner_train.tsv")
+    ap.add_argument("--tokenizer", type=Path, default=WORK / "tokenizer.json")
+    ap.add_argument("--init", type=Path, help="start from these weights (e.g. the shipped fp16 file)")
+    ap.add_argument("--limit", type=int, help="use at most this many synthetic pairs")
+    ap.add_argument("--threads", type=int, default=0)
+    for f, v in asdict(TrainConfig()).items():
+        ap.add_argument(f"--{f.replace('_', '-')}", type=type(v), default=None)
+    for f, v in ModelConfig().to_dict().items():
+        if isinstance(v, (int, float)) and not isinstance(v, bool):
+            ap.add_argument(f"--model-{f.replace('_', '-')}", dest=f"model_{f}", type=type(v), default=None)
+    args = ap.parse_args()
+
+    run = args.run
+    run.mkdir(parents=True, exist_ok=True)
+    ckpt_path = run / "ckpt.pt"
+    ckpt = torch.load(ckpt_path, map_location="cpu") if ckpt_path.exists() else None
+    mc = ModelConfig.from_dict(ckpt["model_config"]) if ckpt else ModelConfig()
+    tc = TrainConfig(**ckpt["train_config"]) if ckpt else TrainConfig()
+    for f in asdict(tc):  # command-line flags override saved/default training settings
+        if getattr(args, f, None) is not None:
+            setattr(tc, f, getattr(args, f))
+    if not ckpt:
+        for f in mc.to_dict():
+            if getattr(args, f"model_{f}", None) is not None:
+                setattr(mc, f, getattr(args, f"model_{f}"))
+
+    device = torch.device("cuda" if torch.cuda.is_available() else "cpu")
+    if args.threads:
+        torch.set_num_threads(args.threads)
+    torch.manual_seed(tc.seed)
+    rng = random.Random(tc.seed + (ckpt["step"] if ckpt else 0))
+
+    if not (run / "tokenizer.json").exists():
+        shutil.copy(args.tokenizer, run / "tokenizer.json")
+    tok = Tokenizer.from_file(str(run / "tokenizer.json"))
+    mc.vocab_size = tok.get_vocab_size()
+
+    model = Seq2Seq(mc).to(device)
+    opt = torch.optim.AdamW(model.parameters(), lr=tc.lr, betas=(0.9, 0.98), weight_decay=tc.weight_decay)
+    step, elapsed = 0, 0.0
+    if ckpt:
+        model.load_state_dict(ckpt["model"])
+        opt.load_state_dict(ckpt["opt"])
+        step, elapsed = ckpt["step"], ckpt.get("elapsed", 0.0)
+        print(f"resumed {ckpt_path} at step {step}")
+    elif args.init:
+        model.load_state_dict({k: v.float() for k, v in torch.load(args.init, map_location="cpu").items()})
+        print(f"initialised from {args.init}")
+    (run / "config.json").write_text(json.dumps({"model": mc.to_dict(), "train": asdict(tc)}, indent=2))
+    print(f"parameters: {sum(p.numel() for p in model.parameters()) / 1e6:.1f}M on {device}")
+
+    t0 = time.time()
+    synth = [p for path in args.pairs for p in read_pairs(path)]
+    rng.shuffle(synth)
+    if args.limit:
+        synth = synth[: args.limit]
+    learner = read_pairs(args.learner)
+    synth_ex = encode_pairs(tok, synth, tc.max_tokens)
+    learner_ex = encode_pairs(tok, learner, tc.max_tokens)
+    valid = encode_pairs(tok, read_pairs(WORK / "valid_pairs.tsv"), tc.max_tokens) if (WORK / "valid_pairs.tsv").exists() else []
+    valid += encode_pairs(tok, read_pairs(DATA_DIR / "learner_valid.tsv", 500), tc.max_tokens)
+    # Learner pairs are upsampled so they make up `learner_fraction` of the stream.
+    reps = max(1, round(tc.learner_fraction * len(synth_ex) / max(1, (1 - tc.learner_fraction) * len(learner_ex))))
+    examples = synth_ex + learner_ex * reps
+    print(f"data: {len(synth_ex)} synthetic + {len(learner_ex)}x{reps} learner, {len(valid)} valid ({time.time() - t0:.0f}s)")
+
+    budget = tc.minutes * 60
+    start = time.time()
+    last_ckpt = start
+    bar = tqdm(total=int(budget), unit="s", bar_format="{l_bar}{bar}| {elapsed}<{remaining} {postfix}")
+    metrics = open(run / "metrics.jsonl", "a")
+    model.train()
+    tokens_since, t_since, loss_avg = 0, time.time(), None
+    done = False
+    while not done:
+        for idx in batches(examples, tc.batch_tokens, rng):
+            src, mask, tin, tout = collate(examples, idx, device)
+            for g in opt.param_groups:
+                g["lr"] = lr_at(step, tc)
+            with autocast(device):
+                loss, _ = model.loss(src, mask, tin, tout, tc.label_smoothing)
+            opt.zero_grad(set_to_none=True)
+            loss.backward()
+            torch.nn.utils.clip_grad_norm_(model.parameters(), tc.clip)
+            opt.step()
+            step += 1
+            tokens_since += int((tout != -100).sum())
+            loss_avg = loss.item() if loss_avg is None else 0.98 * loss_avg + 0.02 * loss.item()
+            now = time.time()
+            if step % 20 == 0:
+                tps = tokens_since / (now - t_since)
+                tokens_since, t_since = 0, now
+                bar.set_postfix_str(f"step {step} loss {loss_avg:.3f} {tps:.0f} tok/s lr {lr_at(step, tc):.1e}")
+                bar.n = int(min(budget, now - start))
+                bar.refresh()
+                metrics.write(json.dumps({"step": step, "loss": round(loss_avg, 4), "tok_s": round(tps), "time": round(elapsed + now - start)}) + "\n")
+            if step % tc.eval_every == 0:
+                v = validate(model, valid, tc, device)
+                metrics.write(json.dumps({"step": step, "valid_nll": round(v, 4)}) + "\n")
+                metrics.flush()
+                tqdm.write(f"step {step}: valid NLL {v:.4f}")
+                plot(run)
+            if now - last_ckpt > tc.ckpt_every_minutes * 60 or now - start > budget:
+                save(ckpt_path, model, opt, step, mc, tc, elapsed + now - start)
+                last_ckpt = now
+            if now - start > budget:
+                done = True
+                break
+    bar.close()
+    metrics.close()
+    plot(run)
+    print(f"done: step {step}, checkpoint {ckpt_path}")
+
+
+if __name__ == "__main__":
+    main()

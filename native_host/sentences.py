@@ -1,0 +1,76 @@
+"""Sentence splitting with exact character offsets.
+
+Rule-based on purpose: the host must stay small and fast, and a wrong split
+only costs the model a little context. Offsets are Python str indices
+(code points); conversion to UTF-16 happens at the edge (see offsets.py).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+# Abbreviations after which a period does not end a sentence.
+_ABBREVIATIONS = {
+    "mr", "mrs", "ms", "dr", "prof", "sr", "jr", "st", "mt", "vs", "etc", "e.g", "i.e",
+    "no", "fig", "al", "inc", "ltd", "co", "corp", "jan", "feb", "mar", "apr", "jun",
+    "jul", "aug", "sep", "sept", "oct", "nov", "dec", "approx", "dept", "est", "gen",
+    "gov", "lt", "col", "capt", "sgt", "rev", "hon", "u.s", "u.k", "a.m", "p.m", "ph.d",
+}
+
+# A candidate boundary: terminal punctuation, optional closing quotes/brackets, then space.
+_BOUNDARY = re.compile(r"[.!?…]+[\"'”’)\]]*(?=\s+)")
+_WORD_BEFORE = re.compile(r"([\w.]+)$")
+
+
+@dataclass(frozen=True)
+class Span:
+    start: int
+    end: int
+    text: str
+
+
+def split_sentences(text: str, start: int = 0, end: int | None = None) -> list[Span]:
+    """Split text[start:end] into sentences; spans exclude surrounding whitespace."""
+    end = len(text) if end is None else end
+    spans: list[Span] = []
+    pos = start
+    for m in _BOUNDARY.finditer(text, start, end):
+        cut = m.end()
+        if _is_abbreviation(text, m.start()) or not _next_starts_sentence(text, cut, end):
+            continue
+        _append(spans, text, pos, cut)
+        pos = cut
+    _append(spans, text, pos, end)
+    return spans
+
+
+def _is_abbreviation(text: str, dot: int) -> bool:
+    if text[dot] != ".":
+        return False
+    m = _WORD_BEFORE.search(text, 0, dot)
+    if not m:
+        return False
+    word = m.group(1).lower().rstrip(".")
+    # Single letters ("J. Smith") and known abbreviations.
+    return word in _ABBREVIATIONS or (len(word) == 1 and word.isalpha())
+
+
+def _next_starts_sentence(text: str, cut: int, end: int) -> bool:
+    i = cut
+    while i < end and text[i].isspace():
+        i += 1
+    if i >= end:
+        return True
+    ch = text[i]
+    # Lower-case continuation ("e.g. this") is not a new sentence.
+    return not ch.islower()
+
+
+def _append(spans: list[Span], text: str, a: int, b: int) -> None:
+    while a < b and text[a].isspace():
+        a += 1
+    while b > a and text[b - 1].isspace():
+        b -= 1
+    if a < b:
+        spans.append(Span(a, b, text[a:b]))

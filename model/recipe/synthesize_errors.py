@@ -133,6 +133,8 @@ def agreement(words: list[Word], rng: random.Random) -> bool:
     for i, w in enumerate(words):
         low = w.text.lower()
         lemmas = getAllLemmas(low).get("VERB")
+        if low in AUX:  # handled above; "is" -> "be" would be a verb-form error, not agreement
+            continue
         if lemmas and _is_word(w) and low != lemmas[0]:
             if low in getAllInflections(lemmas[0], upos="VERB").get("VBZ", ()):
                 third.append((i, lemmas[0]))

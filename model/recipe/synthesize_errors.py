@@ -296,7 +296,7 @@ def missing_extra(words: list[Word], rng: random.Random) -> bool:
     elif op < 0.75:
         words.insert(i, Word(rng.choice(FILLERS)))
     else:
-        words.insert(i, Word(words[i].text.lower() if i else words[i].text, " "))
+        words.insert(i, Word(words[i].text, " "))  # "the the", "London London"
     return True
 
 

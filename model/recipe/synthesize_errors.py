@@ -331,8 +331,12 @@ def apostrophes(words: list[Word], rng: random.Random) -> bool:
         _replace(words, i, "it's")
     elif low == "whose":
         _replace(words, i, "who's")
-    else:
+    elif w.replace("'", "").replace("’", ""):
         words[i].text = w.replace("'", "").replace("’", "")
+    else:  # a lone apostrophe ("parents' house"): drop the token, not just its text
+        if i > 0:
+            words[i - 1].space = words[i - 1].space or words[i].space
+        del words[i]
     return True
 
 

@@ -1,0 +1,216 @@
+"""What a connection does with the protocol, for either transport.
+
+`Engine` is the one checker of a process with its worker threads; `Session`
+is one connection (the browser's native port, or one websocket). A session
+answers hello/ping/cancel at once, queues checks and runs them on the engine's
+threads, so a slow check never blocks the reading loop. Transports only move
+bytes: they feed `Session.receive` and supply a `write(bytes)` coroutine.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import time
+from collections import OrderedDict
+from concurrent.futures import Future, ThreadPoolExecutor
+from dataclasses import dataclass
+from typing import Any, Awaitable, Callable
+
+from . import __version__, protocol
+from .protocol import ProtocolError, RequestId
+
+log = logging.getLogger("redline.session")
+
+
+class Engine:
+    """A checker (see checker.Checker: `model_name`, `load()`, `check(text)`)
+    plus the threads it runs on. Loading starts in the background so `hello`
+    never waits for the model."""
+
+    def __init__(self, checker: Any, workers: int = 1):
+        self.checker = checker
+        self._executor = ThreadPoolExecutor(max_workers=max(1, workers), thread_name_prefix="redline-check")
+        self._loaded: Future | None = None
+
+    def start_loading(self) -> None:
+        if self._loaded is None:
+            self._loaded = self._executor.submit(self.checker.load)
+
+    @property
+    def state(self) -> str:
+        if self._loaded is None or not self._loaded.done():
+            return "loading"
+        return "failed" if self._loaded.exception() else "ready"
+
+    @property
+    def model_name(self) -> str:
+        try:
+            return str(self.checker.model_name)
+        except Exception:  # no model installed: hello still answers; checks say `unavailable`
+            return "unknown"
+
+    async def check(self, text: str) -> tuple[list[dict], float]:
+        self.start_loading()
+        try:
+            await asyncio.wrap_future(self._loaded)
+        except Exception as e:
+            log.error("model failed to load: %s", e)
+            raise ProtocolError("unavailable", "The grammar model could not be loaded; run `redline doctor`.") from None
+        return await asyncio.get_running_loop().run_in_executor(self._executor, self._check, text)
+
+    def _check(self, text: str) -> tuple[list[dict], float]:
+        started = time.perf_counter()
+        suggestions = [s.to_dict() for s in self.checker.check(text)]
+        return suggestions, (time.perf_counter() - started) * 1000
+
+    def close(self) -> None:
+        # A check already running finishes on its thread; queued ones are dropped.
+        self._executor.shutdown(wait=False, cancel_futures=True)
+
+
+@dataclass(frozen=True)
+class Limits:
+    max_pending: int = 16          # checks queued or running on one connection
+    parallel: int = 1              # checks of one connection running at once
+    rate: float | None = None      # requests per second per connection; None: unlimited
+    burst: int = 50                # requests allowed at once before `rate` applies
+    max_reply_bytes: int = protocol.MAX_REPLY_BYTES
+
+
+class _RateLimit:
+    """Token bucket: `burst` requests at once, refilled at `rate` per second."""
+
+    def __init__(self, rate: float, burst: int):
+        self.rate, self.burst = rate, burst
+        self.tokens, self.stamp = float(burst), time.monotonic()
+
+    def allow(self) -> bool:
+        now = time.monotonic()
+        self.tokens = min(self.burst, self.tokens + (now - self.stamp) * self.rate)
+        self.stamp = now
+        if self.tokens < 1:
+            return False
+        self.tokens -= 1
+        return True
+
+
+@dataclass
+class _Pending:
+    request: protocol.Check
+    received: float
+    cancelled: bool = False
+
+
+def _key(rid: RequestId) -> tuple[bool, Any]:
+    return (isinstance(rid, str), rid)  # 1 and "1" are different ids
+
+
+class Session:
+    def __init__(self, engine: Engine, write: Callable[[bytes], Awaitable[None]], *,
+                 transport: str, limits: Limits = Limits()):
+        self.engine, self._write, self.transport, self.limits = engine, write, transport, limits
+        self._rate = _RateLimit(limits.rate, limits.burst) if limits.rate else None
+        self._queued: OrderedDict[tuple, _Pending] = OrderedDict()
+        self._running: dict[tuple, _Pending] = {}
+        self._wake = asyncio.Event()
+        self._closed = False
+        self._workers = [asyncio.create_task(self._work()) for _ in range(max(1, limits.parallel))]
+
+    async def send(self, msg: dict) -> None:
+        if self._closed:
+            return
+        try:
+            await self._write(protocol.encode(msg, self.limits.max_reply_bytes))
+        except (ConnectionError, OSError, RuntimeError) as e:  # peer went away mid-reply
+            log.debug("reply dropped: %s", type(e).__name__)
+
+    async def receive(self, data: bytes | str) -> None:
+        """Handle one inbound message. Never raises for bad input: every
+        problem becomes an `error` reply and the connection carries on."""
+        try:
+            request = protocol.parse_request(data)
+            if self._rate and not self._rate.allow():
+                raise ProtocolError("busy", "Too many requests; slow down.", request.id)
+            await self._dispatch(request)
+        except ProtocolError as e:
+            await self.send(protocol.error(e.request_id, e.code, e.message))
+        except Exception:
+            log.exception("internal error handling a request")
+            await self.send(protocol.error(None, "internal", "The host hit an internal error."))
+
+    async def refuse(self, code: str, message: str) -> None:
+        await self.send(protocol.error(None, code, message))
+
+    async def _dispatch(self, req: protocol.Request) -> None:
+        if isinstance(req, protocol.Ping):
+            await self.send(protocol.pong(req.id))
+        elif isinstance(req, protocol.Hello):
+            self.engine.start_loading()
+            await self.send(protocol.hello(req.id, host_version=__version__, model=self.engine.model_name,
+                                           transport=self.transport))
+        elif isinstance(req, protocol.Cancel):
+            found = await self._cancel(req.target)
+            await self.send(protocol.cancelled(req.id, req.target, found))
+        else:
+            await self._enqueue(req)
+
+    async def _enqueue(self, req: protocol.Check) -> None:
+        key = _key(req.id)
+        if key in self._queued or key in self._running:
+            raise ProtocolError("bad_request", "A check with this id is still pending.", req.id)
+        if req.field is not None:  # the newer text of a field makes its queued check pointless
+            for old_key, old in list(self._queued.items()):
+                if old.request.field == req.field:
+                    del self._queued[old_key]
+                    await self.send(protocol.error(old.request.id, "superseded",
+                                                   "A newer check of the same field replaced this one."))
+        if len(self._queued) + len(self._running) >= self.limits.max_pending:
+            raise ProtocolError("busy", f"Too many checks pending (at most {self.limits.max_pending}).", req.id)
+        self._queued[key] = _Pending(req, time.monotonic())
+        self._wake.set()
+
+    async def _cancel(self, target: RequestId) -> bool:
+        key = _key(target)
+        pending = self._queued.pop(key, None) or self._running.get(key)
+        if pending is None or pending.cancelled:
+            return False
+        pending.cancelled = True  # a running check finishes on its thread; its result is dropped
+        await self.send(protocol.error(target, "cancelled", "The check was cancelled."))
+        return True
+
+    async def _work(self) -> None:
+        while True:
+            while not self._queued:
+                self._wake.clear()
+                await self._wake.wait()
+            key, pending = self._queued.popitem(last=False)
+            self._running[key] = pending
+            try:
+                reply = await self._run(pending.request)
+            finally:
+                del self._running[key]
+            if not pending.cancelled:
+                await self.send(reply)
+
+    async def _run(self, req: protocol.Check) -> dict:
+        try:
+            suggestions, elapsed_ms = await self.engine.check(req.text)
+            return protocol.result(req.id, suggestions, elapsed_ms)
+        except ProtocolError as e:
+            return protocol.error(req.id, e.code, e.message)
+        except ValueError:  # the checker's own length limit
+            return protocol.error(req.id, "too_large", "The text is too long to check.")
+        except Exception as e:
+            log.error("check failed: %s", type(e).__name__)  # the exception text may quote the user's text
+            log.debug("check failure", exc_info=True)
+            return protocol.error(req.id, "internal", "The check failed inside the host.")
+
+    async def close(self) -> None:
+        """Stop answering; drop what is queued. Nothing is sent after this."""
+        self._closed = True
+        for task in self._workers:
+            task.cancel()
+        await asyncio.gather(*self._workers, return_exceptions=True)
+        self._queued.clear()
+

@@ -26,7 +26,7 @@ from tqdm import tqdm
 from .config import ModelConfig, TrainConfig
 from .model import Seq2Seq
 from .paths import DATA_DIR, WORK
-from .train_tokenizer import BOS, EOS, PAD
+from .train_tokenizer import BOS, EOS, PAD, load as load_tokenizer
 
 
 # --- data -------------------------------------------------------------------------
@@ -177,7 +177,7 @@ def main() -> None:
 
     if not (run / "tokenizer.json").exists():
         shutil.copy(args.tokenizer, run / "tokenizer.json")
-    tok = Tokenizer.from_file(str(run / "tokenizer.json"))
+    tok = load_tokenizer(run / "tokenizer.json")
     mc.vocab_size = tok.get_vocab_size()
 
     model = Seq2Seq(mc).to(device)

@@ -29,6 +29,21 @@ def build(vocab_size: int, lines) -> Tokenizer:
         min_frequency=3,
     )
     tok.train_from_iterator(lines, trainer=trainer)
+    tok.encode_special_tokens = True
+    return tok
+
+
+def load(path: Path) -> Tokenizer:
+    """Load a saved tokenizer for encoding user text.
+
+    "<s>", "</s>", "<pad>" and "<unk>" typed in the text itself (an HTML strike-through
+    tag, a code snippet) must stay text: without `encode_special_tokens` they would
+    become the BOS/EOS/PAD ids, end the sentence early and vanish on decode. The flag
+    is not saved in tokenizer.json, so every loader sets it: use this function (the
+    runtime's loader needs the same line).
+    """
+    tok = Tokenizer.from_file(str(path))
+    tok.encode_special_tokens = True
     return tok
 
 

@@ -1,0 +1,80 @@
+#!/usr/bin/env bash
+# Every Redline test, from a fresh clone: installs what the tests need, then runs
+#   1. Python:      pytest (host, installer, packaging, model recipe)
+#   2. JavaScript:  npm test (extension unit tests)
+#   3. Browser:     npm run e2e (Playwright in Debian's Chromium, extension + real host)
+# Needs Python 3.11+ and Node 20+; system packages come from apt-get (as root, or with sudo).
+# Each suite runs even if an earlier one failed; the exit code is non-zero if any failed.
+#   scripts/test.sh              everything
+#   scripts/test.sh -m 'not packaging'   extra arguments go to pytest
+set -uo pipefail
+cd "$(dirname "$0")/.."
+
+VENV=${REDLINE_VENV:-.venv}
+mapfile -t APT_PACKAGES < <(sed -e 's/#.*//' -e '/^[[:space:]]*$/d' -e 's/[[:space:]]//g' scripts/apt-packages.txt)
+
+say() { printf '\n\033[1m== %s ==\033[0m\n' "$*"; }
+failed=()
+skipped=()
+skip() { printf '\n!!!!!!!! SKIPPED: %s !!!!!!!!\n' "$*" >&2; skipped+=("$*"); }
+
+# --- what the tests need --------------------------------------------------------
+say "system packages: ${APT_PACKAGES[*]}"
+missing=()
+for pkg in "${APT_PACKAGES[@]}"; do
+  dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "install ok installed" || missing+=("$pkg")
+done
+if ((${#missing[@]})); then
+  sudo=""; [[ $(id -u) -ne 0 ]] && sudo="sudo"
+  $sudo env DEBIAN_FRONTEND=noninteractive apt-get update -q \
+    && $sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends "${missing[@]}" \
+    || { echo "Could not install ${missing[*]}: run   sudo apt-get install -y ${missing[*]}" >&2; exit 1; }
+else
+  echo "all present"
+fi
+
+say "Python environment: $VENV"
+python3 -c 'import sys; assert sys.version_info >= (3, 11), sys.version' \
+  || { echo "Redline needs Python 3.11 or newer" >&2; exit 1; }
+[[ -x "$VENV/bin/python" ]] || python3 -m venv "$VENV" \
+  || { echo "python3 -m venv failed: install python3-venv (sudo apt-get install -y python3-venv)" >&2; exit 1; }
+"$VENV/bin/python" -m pip install -q --disable-pip-version-check -e ".[dev]" || exit 1
+
+have_js=0
+if [[ -f package.json ]]; then
+  say "npm packages"
+  node -e 'process.exit(+process.versions.node.split(".")[0] < 20)' \
+    || { echo "Redline's extension tools need Node 20 or newer" >&2; exit 1; }
+  if [[ -f package-lock.json ]]; then npm ci --no-audit --no-fund || exit 1; else npm install --no-audit --no-fund || exit 1; fi
+  have_js=1
+else
+  skip "no package.json yet: the JavaScript and browser tests do not exist yet"
+fi
+
+# --- the tests --------------------------------------------------------------------
+say "1. Python tests (pytest)"
+scripts/with-keyring.sh "$VENV/bin/python" -m pytest "$@"
+rc=$?
+if [[ $rc -eq 5 ]]; then echo "pytest collected no tests: that counts as a failure" >&2; failed+=("pytest (no tests)")
+elif [[ $rc -ne 0 ]]; then failed+=("pytest")
+fi
+
+if ((have_js)); then
+  say "2. JavaScript unit tests (npm test)"
+  npm test || failed+=("npm test")
+  say "3. Browser end-to-end tests (npm run e2e)"
+  if grep -q '"e2e"' package.json; then
+    # The e2e tests start the real host: put this venv's `redline` first on PATH.
+    PATH="$PWD/$VENV/bin:$PATH" scripts/with-keyring.sh npm run e2e || failed+=("npm run e2e")
+  else
+    skip "package.json has no e2e script yet"
+  fi
+fi
+
+say "summary"
+for s in "${skipped[@]}"; do echo "SKIPPED: $s"; done
+if ((${#failed[@]})); then
+  echo "FAILED: ${failed[*]}"
+  exit 1
+fi
+echo "All test suites passed."

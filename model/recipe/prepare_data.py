@@ -59,7 +59,9 @@ _DETOK = [
     (re.compile(r"([(\[{$]) "), r"\1"),
     (re.compile(r" (n't|'s|'re|'ve|'ll|'d|'m)\b", re.I), r"\1"),
     (re.compile(r"\bca n't\b"), "can't"),
-    (re.compile(r" ?(-|–) ?(?=\w)(?<=\w -)"), "-"),
+    # Hyphenated compounds: spaCy splits "well-known" into "well - known". (A spaced dash
+    # between words looks the same once tokenized; compounds are far more common.)
+    (re.compile(r"(?<=\w) - (?=\w)"), "-"),
 ]
 
 

@@ -1,0 +1,282 @@
+// One checked field: it reads the field's text through its editor adapter, asks
+// for checks of what changed (sentence-level, see shared/incremental.js), draws
+// the underlines, keeps them on the text through scrolling and reflow, shows the
+// badge, and applies a suggestion as a user edit with the caret kept in place.
+
+import { planCheck, absorbResult, suggestionsFor } from '../shared/incremental.js';
+import { visibleSuggestions, ignoreEntry, isSingleWord } from '../shared/filters.js';
+import { mapPosition, replaceSpan } from '../shared/edits.js';
+import { lineBoxes, insertionBox } from './geometry.js';
+
+const DEBOUNCE_MS = 350;
+const RETRY_MS = 1500;
+
+/** The text as sent to the host: no-break spaces (common in rich editors) read as spaces; length unchanged. */
+export function textForCheck(text) {
+  return text.replace(/\u00a0/g, ' ');
+}
+
+export class FieldSession {
+  /**
+   * `app` gives what is shared by all fields of the frame:
+   * {cache, check(text, fieldId), settings(), maxChars(), ignore(entry), addWord(word), disableSite(), card, overlay}
+   */
+  constructor(id, editor, app) {
+    this.id = id;
+    this.editor = editor;
+    this.app = app;
+    this.pending = new Set();
+    this.inflight = 0;
+    this.text = null;
+    this.all = []; // every cached suggestion for the text, before filters
+    this.suggestions = []; // what is shown
+    this.complete = false;
+    this.error = null;
+    this.focused = false;
+    this.selection = null;
+    this.timer = 0;
+    this.frame = 0;
+    this.destroyed = false;
+    this.stopObserving = editor.observe(() => this.changed());
+  }
+
+  get element() {
+    return this.editor.element;
+  }
+
+  focus() {
+    this.focused = true;
+    this.trackSelection();
+    this.check();
+    this.scheduleRefresh();
+  }
+
+  blur() {
+    this.focused = false;
+    this.app.overlay.hideBadge();
+  }
+
+  /** Something about the field changed: redraw on the next frame, check after a pause in typing. */
+  changed() {
+    if (this.destroyed) return;
+    this.trackSelection();
+    this.scheduleRefresh();
+    clearTimeout(this.timer);
+    this.timer = setTimeout(() => this.check(), DEBOUNCE_MS);
+  }
+
+  trackSelection() {
+    if (!this.focused) return;
+    const sel = this.editor.getSelection();
+    if (sel) this.selection = sel;
+  }
+
+  scheduleRefresh() {
+    if (this.frame) return;
+    const win = this.element.ownerDocument.defaultView;
+    this.frame = win.requestAnimationFrame(() => {
+      this.frame = 0;
+      this.refresh();
+    });
+  }
+
+  /** Ask the host about sentences not yet checked. */
+  async check() {
+    if (this.destroyed) return;
+    clearTimeout(this.timer);
+    const text = textForCheck(this.editor.getText());
+    const plan = planCheck(text, this.app.cache, this.pending, this.app.maxChars());
+    if (!plan) {
+      this.refresh();
+      return;
+    }
+    for (const s of plan.sentences) this.pending.add(s.text);
+    this.inflight++;
+    this.updateBadge();
+    let reply;
+    try {
+      reply = await this.app.check(plan.text, this.id);
+    } catch (e) {
+      reply = { ok: false, code: 'unavailable', message: String(e?.message ?? e) };
+    } finally {
+      for (const s of plan.sentences) this.pending.delete(s.text);
+      this.inflight--;
+    }
+    if (this.destroyed) return;
+    let again = 0;
+    if (reply.ok) {
+      absorbResult(this.app.cache, plan.sentences, reply.suggestions);
+      this.error = null;
+    } else if (reply.code === 'superseded' || reply.code === 'cancelled') {
+      // A newer check of this field replaced it; whatever it did not cover is planned again.
+    } else if (reply.code === 'busy') {
+      again = RETRY_MS;
+    } else {
+      this.error = reply;
+    }
+    this.refresh();
+    if (!this.error) this.timer = setTimeout(() => this.check(), again);
+  }
+
+  /** Re-read the text, re-place cached suggestions on it, redraw. */
+  refresh() {
+    if (this.destroyed) return;
+    if (!this.element.isConnected) {
+      this.destroy();
+      return;
+    }
+    const text = textForCheck(this.editor.getText());
+    this.text = text;
+    const { suggestions, complete } = suggestionsFor(text, this.app.cache);
+    this.all = suggestions;
+    this.complete = complete;
+    this.filter();
+    this.draw();
+    this.updateBadge();
+  }
+
+  /** Apply settings (categories, dictionary, ignores) to the current suggestions. */
+  filter() {
+    this.suggestions = visibleSuggestions(this.text ?? '', this.all, this.app.settings()).map((s) => ({
+      ...s,
+      id: `${s.start}-${s.end}-${s.category}`,
+    }));
+  }
+
+  draw() {
+    const { editor } = this;
+    editor.measure();
+    const clip = editor.clipBox();
+    const items = [];
+    for (const s of this.suggestions) {
+      let rects = editor.rectsFor(s.start, s.end);
+      if (s.start === s.end) rects = rects.slice(0, 1).map((r) => insertionBox(r));
+      const boxes = lineBoxes(rects, clip);
+      if (boxes.length) items.push({ id: s.id, category: s.category, boxes, start: s.start, end: s.end });
+    }
+    this.boxes = new Map(items.map((i) => [i.id, i.boxes]));
+    this.app.overlay.draw(this.id, items);
+    const card = this.app.card;
+    if (card.isOpen && card.current?.fieldId === this.id && !this.boxes.has(card.current.id)) card.hide();
+    this.clip = clip;
+  }
+
+  updateBadge() {
+    if (!this.focused || !this.clip) return;
+    const n = this.suggestions.length;
+    let state;
+    let title;
+    if (this.error) {
+      state = 'unavailable';
+      title = this.error.message || 'The Redline host is unavailable.';
+    } else if (this.inflight > 0 || !this.complete) {
+      state = 'checking';
+      title = 'Redline: checking…';
+    } else if (n > 0) {
+      state = 'issues';
+      title = `Redline: ${n} ${n === 1 ? 'issue' : 'issues'}`;
+    } else {
+      state = 'ok';
+      title = 'Redline: no issues found';
+    }
+    this.app.overlay.showBadge(this.clip, { state, count: n, title, onActivate: () => this.activateBadge() });
+  }
+
+  activateBadge() {
+    if (this.error) {
+      const b = this.app.overlay.badge.getBoundingClientRect();
+      this.app.card.showMessage(b, 'Redline host unavailable', this.error.message || 'The Redline host is unavailable.', () => this.app.card.hide());
+      return;
+    }
+    if (this.suggestions.length) this.openCard(this.suggestions[0].id, { focus: true });
+  }
+
+  /** Show the card for suggestion `id`. */
+  openCard(id, { focus = false } = {}) {
+    const index = this.suggestions.findIndex((s) => s.id === id);
+    if (index < 0) return;
+    const s = this.suggestions[index];
+    const boxes = this.boxes?.get(id);
+    if (!boxes?.length) return;
+    const anchor = boxes[0];
+    const { card } = this.app;
+    const step = (d) => {
+      const next = this.suggestions[(index + d + this.suggestions.length) % this.suggestions.length];
+      this.openCard(next.id, { focus: true });
+    };
+    card.show({
+      fieldId: this.id,
+      s,
+      anchor,
+      position: { index, total: this.suggestions.length },
+      focus,
+      actions: {
+        apply: (r) => this.apply(s, r),
+        ignore: () => this.ignore(s),
+        disableSite: () => {
+          card.hide();
+          this.app.disableSite();
+        },
+        addWord: s.category === 'spelling' && isSingleWord(s.text) ? () => this.addWord(s) : null,
+        next: () => step(1),
+        previous: () => step(-1),
+        close: ({ restoreFocus } = {}) => {
+          card.hide();
+          if (restoreFocus) this.restoreFocus();
+        },
+      },
+    });
+  }
+
+  restoreFocus() {
+    this.element.focus({ preventScroll: true });
+    if (this.selection) this.editor.setSelection(this.selection.start, this.selection.end);
+  }
+
+  /** Replace the suggestion's span as the user would, keep the caret where it was. */
+  async apply(s, replacement) {
+    this.app.card.hide();
+    const before = textForCheck(this.editor.getText());
+    if (before.slice(s.start, s.end) !== s.text) {
+      // The text moved on since this suggestion was drawn: never edit a span that reads differently.
+      this.refresh();
+      return false;
+    }
+    const caret = (this.focused && this.editor.getSelection()) || this.selection;
+    const ok = this.editor.replace(s.start, s.end, replacement);
+    await new Promise((r) => setTimeout(r, 0)); // let the editor update its model and DOM
+    if (ok && caret) {
+      const a = mapPosition(caret.start, s.start, s.end, replacement.length);
+      const b = mapPosition(caret.end, s.start, s.end, replacement.length);
+      this.editor.setSelection(a, b);
+      this.selection = { start: a, end: b };
+    }
+    const after = textForCheck(this.editor.getText());
+    this.focused = true;
+    this.refresh();
+    this.changed();
+    return ok && after === replaceSpan(before, s.start, s.end, replacement);
+  }
+
+  ignore(s) {
+    this.app.card.hide();
+    this.app.ignore(ignoreEntry(this.text ?? '', s));
+    this.refresh();
+  }
+
+  addWord(s) {
+    this.app.card.hide();
+    this.app.addWord(s.text);
+    this.refresh();
+  }
+
+  destroy() {
+    if (this.destroyed) return;
+    this.destroyed = true;
+    clearTimeout(this.timer);
+    this.stopObserving();
+    this.editor.destroy();
+    this.app.overlay.clear(this.id);
+    this.app.onDestroyed?.(this);
+  }
+}

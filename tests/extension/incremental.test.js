@@ -1,0 +1,115 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { SentenceCache, planCheck, absorbResult, suggestionsFor } from '../../extension/shared/incremental.js';
+
+const sug = (text, word, replacement, from = 0) => {
+  const start = text.indexOf(word, from);
+  return { start, end: start + word.length, text: word, replacements: [replacement], category: 'grammar', message: '' };
+};
+
+test('first check sends everything; a clean text needs nothing more', () => {
+  const cache = new SentenceCache();
+  const text = 'He go home. She is here.';
+  const plan = planCheck(text, cache);
+  assert.equal(plan.text, text);
+  assert.equal(plan.start, 0);
+  absorbResult(cache, plan.sentences, [sug(plan.text, 'go', 'goes')]);
+  assert.equal(planCheck(text, cache), null);
+  const { suggestions, complete } = suggestionsFor(text, cache);
+  assert.ok(complete);
+  assert.deepEqual(suggestions.map((s) => [s.start, s.end, s.text]), [[3, 5, 'go']]);
+});
+
+test('editing one sentence sends only that sentence, and offsets map back', () => {
+  const cache = new SentenceCache();
+  const v1 = 'He go home. She is here. They was late.';
+  let plan = planCheck(v1, cache);
+  absorbResult(cache, plan.sentences, [sug(v1, 'go', 'goes'), sug(v1, 'was', 'were')]);
+
+  const v2 = 'He go home. She are here. They was late.';
+  plan = planCheck(v2, cache);
+  assert.equal(plan.text, 'She are here.');
+  assert.equal(plan.start, v2.indexOf('She'));
+  absorbResult(cache, plan.sentences, [sug(plan.text, 'are', 'is')]);
+
+  const { suggestions, complete } = suggestionsFor(v2, cache);
+  assert.ok(complete);
+  assert.deepEqual(suggestions.map((s) => v2.slice(s.start, s.end)), ['go', 'are', 'was']);
+  assert.deepEqual(suggestions.map((s) => s.start), [3, v2.indexOf('are'), v2.indexOf('was')]);
+});
+
+test('typing before a sentence shifts its suggestions without a new check', () => {
+  const cache = new SentenceCache();
+  const v1 = 'He go home.';
+  const plan = planCheck(v1, cache);
+  absorbResult(cache, plan.sentences, [sug(v1, 'go', 'goes')]);
+  const v2 = 'Hello there. He go home.';
+  const again = planCheck(v2, cache);
+  assert.equal(again.text, 'Hello there.');
+  const { suggestions, complete } = suggestionsFor(v2, cache);
+  assert.equal(complete, false); // "Hello there." not answered yet
+  assert.equal(v2.slice(suggestions[0].start, suggestions[0].end), 'go');
+});
+
+test('the region spans from the first to the last changed sentence', () => {
+  const cache = new SentenceCache();
+  const v1 = 'A one. B two. C three.';
+  absorbResult(cache, planCheck(v1, cache).sentences, []);
+  const v2 = 'A uno. B two. C tres.';
+  const plan = planCheck(v2, cache);
+  assert.equal(plan.text, 'A uno. B two. C tres.');
+  assert.deepEqual(plan.sentences.map((s) => s.text), ['A uno.', 'B two.', 'C tres.']);
+});
+
+test('pending sentences are not sent twice', () => {
+  const cache = new SentenceCache();
+  const text = 'One here. Two here.';
+  const first = planCheck(text, cache);
+  const pending = new Set(first.sentences.map((s) => s.text));
+  assert.equal(planCheck(text, cache, pending), null);
+});
+
+test('a stale answer for text that changed meanwhile never shows', () => {
+  const cache = new SentenceCache();
+  const sent = 'He go home.';
+  const plan = planCheck(sent, cache);
+  // The user edits before the answer arrives.
+  const now = 'He goes home.';
+  absorbResult(cache, plan.sentences, [sug(sent, 'go', 'goes')]);
+  const { suggestions, complete } = suggestionsFor(now, cache);
+  assert.deepEqual(suggestions, []);
+  assert.equal(complete, false);
+});
+
+test('a cached suggestion whose span reads differently is dropped', () => {
+  const cache = new SentenceCache();
+  cache.set('He go home.', [{ start: 3, end: 5, text: 'xx', replacements: ['y'], category: 'grammar', message: '' }]);
+  assert.deepEqual(suggestionsFor('He go home.', cache).suggestions, []);
+});
+
+test('maxChars cuts the region at a sentence end', () => {
+  const cache = new SentenceCache();
+  const text = 'Aaaa aaaa. Bbbb bbbb. Cccc cccc.';
+  const plan = planCheck(text, cache, new Set(), 22);
+  assert.equal(plan.text, 'Aaaa aaaa. Bbbb bbbb.');
+  absorbResult(cache, plan.sentences, []);
+  assert.equal(planCheck(text, cache, new Set(), 22).text, 'Cccc cccc.');
+});
+
+test('suggestions between sentences go to the sentence before', () => {
+  const cache = new SentenceCache();
+  const text = 'One.  Two.';
+  const plan = planCheck(text, cache);
+  absorbResult(cache, plan.sentences, [{ start: 4, end: 6, text: '  ', replacements: [' '], category: 'style', message: '' }]);
+  const { suggestions } = suggestionsFor(text, cache);
+  assert.deepEqual(suggestions.map((s) => [s.start, s.end]), [[4, 6]]);
+});
+
+test('the cache is bounded and keeps recently used sentences', () => {
+  const cache = new SentenceCache(2);
+  cache.set('a', []);
+  cache.set('b', []);
+  cache.get('a');
+  cache.set('c', []);
+  assert.ok(cache.has('a') && cache.has('c') && !cache.has('b'));
+});

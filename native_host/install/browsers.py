@@ -15,9 +15,9 @@ from __future__ import annotations
 import os
 import shutil
 import sys
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import PurePath, PurePosixPath, PureWindowsPath
-from typing import Mapping
 
 HOST_NAME = "com.redline.host"  # the name the extension passes to connectNative()
 MANIFEST_FILE = f"{HOST_NAME}.json"

@@ -25,6 +25,7 @@ def register(subparsers) -> None:
 
     p = subparsers.add_parser("doctor", help="check the model, the browser registrations, the keyring and the port")
     p.add_argument("--skip-model", action="store_true", help="do not load the model (faster)")
+    p.add_argument("--port", type=int, default=None, help="the websocket port to check (default: serve's default)")
     p.set_defaults(func=run_doctor)
 
 
@@ -77,4 +78,4 @@ def run_uninstall(args) -> int:
 def run_doctor(args) -> int:
     from .doctor import run_checks
 
-    return run_checks(load_model=not args.skip_model)
+    return run_checks(load_model=not args.skip_model, port=args.port)

@@ -130,8 +130,8 @@ def check_native(command: list[str], how: str) -> Finding:
         return problem("native host", f"{how}: {e}", "run `redline install` again; then `redline native` by hand "
                                                     "to see its error")
     if hello.get("type") != "hello" or result.get("type") != "result":
-        return problem("native host", f"{how}: unexpected replies {hello.get('type')!r}, {result.get('type')!r}: "
-                                      f"{result.get('message', '')}", "run `redline doctor` again after fixing the model")
+        detail = f"{how}: unexpected replies {hello.get('type')!r}, {result.get('type')!r}: {result.get('message', '')}"
+        return problem("native host", detail, "fix the problems above, then run `redline doctor` again")
     return ok("native host", f"{how}: hello (model {hello.get('model')}) and a check with "
                              f"{len(result.get('suggestions', []))} suggestions round-tripped")
 
@@ -271,12 +271,12 @@ def check_port(port: int | None = None) -> Finding:
     if _is_redline(port):
         return ok("websocket port", f"127.0.0.1:{port} is served by a running `redline serve`")
     return problem("websocket port", f"127.0.0.1:{port} is taken by another program",
-                   f"stop that program, or run `redline serve --port N` and set port N in the extension's options")
+                   "stop that program, or run `redline serve --port N` and set port N in the extension's options")
 
 
 # --- all together ------------------------------------------------------------
 
-def run_checks(load_model: bool = True, out=None) -> int:
+def run_checks(load_model: bool = True, port: int | None = None, out=None) -> int:
     """Print every finding; exit code 1 when any is a problem."""
     out = out or sys.stdout
     machine = Machine.current()
@@ -305,7 +305,7 @@ def run_checks(load_model: bool = True, out=None) -> int:
         else:
             show(check_native([sys.executable, "-m", "native_host.cli", "native"], "via `redline native`"))
     show(check_keyring())
-    show(check_port())
+    show(check_port(port))
     print("Everything looks fine." if not problems else
           f"{problems} problem{'s' if problems > 1 else ''} found; each is followed by its fix.", file=out)
     return 1 if problems else 0

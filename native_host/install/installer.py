@@ -21,8 +21,7 @@ RECORD_FILE = "installed.json"
 class Entry:
     browser: str
     manifest: str
-    registry: str | None = None                        # "ROOT\\key", Windows only
-    created: list[str] = field(default_factory=list)   # folders install made for it, outermost first
+    registry: str | None = None   # "ROOT\\key", Windows only
 
 
 @dataclass
@@ -33,7 +32,7 @@ class Record:
     python: str = ""
     chrome_ids: list[str] = field(default_factory=list)
     firefox_ids: list[str] = field(default_factory=list)
-    created: list[str] = field(default_factory=list)   # folders made for the launcher
+    created: list[str] = field(default_factory=list)   # folders install made (removed once empty)
     entries: list[Entry] = field(default_factory=list)
 
     @classmethod
@@ -80,12 +79,17 @@ def _write_if_changed(path: Path, text: str, mode: int) -> bool:
     return changed
 
 
-def _remove_empty(folders: list[str]) -> None:
-    for folder in reversed(folders):  # innermost first
+def _remove_empty(folders: list[str]) -> list[str]:
+    """Remove those of `folders` that are empty, deepest first; return the rest."""
+    kept = []
+    for folder in sorted(set(folders), key=lambda f: len(Path(f).parts), reverse=True):
         try:
             Path(folder).rmdir()
-        except OSError:  # not empty (the browser put its profile there), or already gone
+        except FileNotFoundError:
             pass
+        except OSError:  # not empty: a manifest still uses it, or the browser keeps its profile there
+            kept.append(folder)
+    return sorted(kept, key=lambda f: len(Path(f).parts))
 
 
 def _permission_error(e: PermissionError, system: bool) -> InstallError:
@@ -102,7 +106,7 @@ def install(machine: Machine, browsers: list[Browser], *, system: bool = False, 
     record_path = home / RECORD_FILE
     try:
         record = Record.load(record_path) or Record()
-        record.created = record.created or _make_dirs(home)
+        record.created += _make_dirs(home)
         launcher = home / launchers.launcher_name(machine.os)
         changed = _write_if_changed(launcher, launchers.render(machine.os, python), 0o755)
         report = [f"{'wrote' if changed else 'kept '} {'launcher':<15} {launcher}  (runs {python})"]
@@ -118,7 +122,7 @@ def install(machine: Machine, browsers: list[Browser], *, system: bool = False, 
 
 def _install_one(loc: Location, launcher: Path, chrome_ids, firefox_ids, record: Record) -> list[str]:
     path = _disk(loc.manifest)
-    created = _make_dirs(path.parent)
+    record.created += _make_dirs(path.parent)
     text = manifests.dumps(manifests.build(loc.browser, launcher, chrome_ids, firefox_ids))
     changed = _write_if_changed(path, text, 0o644)
     lines = [f"{'wrote' if changed else 'kept '} {loc.browser.title:<15} {path}"]
@@ -129,7 +133,7 @@ def _install_one(loc: Location, launcher: Path, chrome_ids, firefox_ids, record:
     if old:
         old.registry = str(loc.registry) if loc.registry else None
     else:
-        record.entries.append(Entry(loc.browser.key, str(path), str(loc.registry) if loc.registry else None, created))
+        record.entries.append(Entry(loc.browser.key, str(path), str(loc.registry) if loc.registry else None))
     return lines
 
 
@@ -156,23 +160,22 @@ def uninstall(machine: Machine, browsers: list[Browser] | None = None, *, system
     report = []
     try:
         for entry in doomed:
-            report += _uninstall_one(entry, machine, still_used={e.manifest for e in remaining})
+            report += _uninstall_one(entry, still_used={e.manifest for e in remaining})
+        if not remaining:
+            if launcher.is_file():
+                launcher.unlink()
+                report.append(f"removed {'launcher':<15} {launcher}")
+            record_path.unlink(missing_ok=True)
+        record.created = _remove_empty(record.created)
+        record.entries = remaining
         if remaining:
-            record.entries = remaining
             record.save(record_path)
-        else:
-            for path in (launcher, record_path):
-                if path.is_file():
-                    path.unlink()
-                    if path == launcher:
-                        report.append(f"removed launcher  {path}")
-            _remove_empty(record.created)
     except PermissionError as e:
         raise _permission_error(e, system) from e
     return report
 
 
-def _uninstall_one(entry: Entry, machine: Machine, still_used: set[str]) -> list[str]:
+def _uninstall_one(entry: Entry, still_used: set[str]) -> list[str]:
     title = BROWSERS[entry.browser].title
     lines = []
     if entry.registry:
@@ -183,7 +186,6 @@ def _uninstall_one(entry: Entry, machine: Machine, still_used: set[str]) -> list
     if entry.manifest not in still_used and path.is_file():
         path.unlink()
         lines.append(f"removed {title:<15} {path}")
-    _remove_empty(entry.created)
     return lines
 
 

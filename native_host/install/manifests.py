@@ -15,8 +15,9 @@ from pathlib import PurePath
 from .browsers import HOST_NAME, Browser
 
 # The Chromium-family id of the Redline extension. It is fixed by the `key` in
-# extension/manifest.json (tests/host/test_install.py checks that they agree).
-CHROME_EXTENSION_ID = "bhjmkcabimaknkcafbhhiapmmaedidgd"
+# extension/manifest.json, also written in extension/EXTENSION_ID (tests/host/test_install.py
+# checks that all three agree).
+CHROME_EXTENSION_ID = "hnnonfjfijedbnbkmkgpcodadnkhfddk"
 # The Firefox add-on id (browser_specific_settings.gecko.id in extension/manifest.json).
 FIREFOX_EXTENSION_ID = "redline@redline.dev"
 

@@ -30,9 +30,13 @@ fi
 say "4/5 Building the extension"
 ext_chrome="" ext_firefox=""
 if command -v npm >/dev/null && node -e 'process.exit(+process.versions.node.split(".")[0] < 20)'; then
-  { npm ci --no-audit --no-fund --silent && npm run --silent build; } \
-    && ext_chrome="$PWD/dist/chrome" ext_firefox="$PWD/dist/firefox" \
-    || echo "Building the extension failed; see the messages above." >&2
+  # The unpacked builds only (`npm run build` also zips them for publishing).
+  if npm ci --no-audit --no-fund --loglevel=error && node packaging/build_extension.mjs --chrome-only; then
+    ext_chrome="$PWD/dist/chrome"
+    node packaging/build_extension.mjs --lint >/dev/null && ext_firefox="$PWD/dist/firefox"
+  else
+    echo "Building the extension failed; see the messages above." >&2
+  fi
 else
   echo "Node 20+ not found: skipping the extension build (install Node 20+, then: npm ci && npm run build)."
 fi
@@ -47,7 +51,7 @@ cat <<EOF
 Chrome, Chromium, Edge or Brave: open chrome://extensions, turn on Developer mode,
   click "Load unpacked" and choose ${ext_chrome:-dist/chrome (after: npm ci && npm run build)}
 Firefox: open about:debugging#/runtime/this-firefox, click "Load Temporary Add-on…"
-  and choose ${ext_firefox:-dist/firefox}/manifest.json
+  and choose ${ext_firefox:-dist/firefox (after: npm ci && npm run build)}/manifest.json
 Then type in any text field: errors get a red underline; click one for its suggestions.
 If nothing happens, run: $REDLINE doctor
 EOF

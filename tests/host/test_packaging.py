@@ -7,6 +7,7 @@ Slow (a build, a venv, an install): deselect with  pytest -m 'not packaging'.
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 import subprocess
@@ -18,7 +19,6 @@ import pytest
 
 REPO = Path(__file__).resolve().parents[2]
 MODEL = REPO / "model" / "redline-small"
-pytestmark = [pytest.mark.packaging, pytest.mark.timeout(1200)]
 
 
 def run(cmd: list[str], **kw) -> subprocess.CompletedProcess:
@@ -48,6 +48,16 @@ def wheel(tmp_path_factory) -> Path:
     return next(out.glob("redline-*.whl"))
 
 
+def test_one_version_for_the_host_and_the_extension():
+    """The host's version (native_host/__init__.py, which pyproject.toml reads) and
+    the extension's (extension/manifest.json, which the extension build reads) agree."""
+    import native_host
+
+    extension = json.loads((REPO / "extension" / "manifest.json").read_text())
+    assert extension["version"] == native_host.__version__
+
+
+@pytest.mark.packaging
 def test_wheel_holds_every_module_the_launchers_and_the_sample(wheel):
     names = set(zipfile.ZipFile(wheel).namelist())
     modules = {str(p.relative_to(REPO)) for p in (REPO / "native_host").rglob("*.py") if "__pycache__" not in p.parts}
@@ -56,6 +66,7 @@ def test_wheel_holds_every_module_the_launchers_and_the_sample(wheel):
             "native_host/samples/email.txt"} <= names
 
 
+@pytest.mark.packaging
 def test_wheel_holds_the_shipped_model(wheel):
     if not MODEL.is_dir():
         pytest.skip("model/redline-small/ does not exist yet: nothing to ship")
@@ -86,6 +97,8 @@ def user_env(home: Path) -> dict[str, str]:
     return {**base, "HOME": str(home), "PATH": "/usr/bin:/bin", "REDLINE_TOKEN_STORE": "file"}
 
 
+@pytest.mark.packaging
+@pytest.mark.timeout(1200)
 def test_installed_wheel_registers_a_host_that_runs_from_the_venv(venv, tmp_path):
     redline = str(venv / "bin" / "redline")
     env = user_env(tmp_path)
@@ -100,6 +113,8 @@ def test_installed_wheel_registers_a_host_that_runs_from_the_venv(venv, tmp_path
     assert str(REPO) not in launcher
 
 
+@pytest.mark.packaging
+@pytest.mark.timeout(1200)
 def test_installed_wheel_checks_text_offline(venv, tmp_path):
     if not MODEL.is_dir():
         pytest.skip("model/redline-small/ does not exist yet: the wheel has no model to check with")

@@ -34,11 +34,19 @@ def normalize_origin(origin: str) -> str:
     return value
 
 
-def load_allowed_origins(extra: Iterable[str] = ()) -> frozenset[str]:
-    """Origins from the allowlist file, REDLINE_ALLOWED_ORIGINS (comma-separated)
-    and `extra` (the --allow-origin flags). A malformed entry is an error, not
-    silently skipped, so a typo can't leave the server open or closed by surprise."""
-    entries = list(extra)
+def default_origins() -> list[str]:
+    """The shipped Chromium extension. Firefox gives each install its own
+    moz-extension:// UUID, so a Firefox origin must always be configured."""
+    from .install.manifests import CHROME_EXTENSION_ID  # the extension's id lives there, once
+    return [f"chrome-extension://{CHROME_EXTENSION_ID}"]
+
+
+def load_allowed_origins(extra: Iterable[str] = (), *, defaults: bool = True) -> frozenset[str]:
+    """Origins from the shipped extension, the allowlist file,
+    REDLINE_ALLOWED_ORIGINS (comma-separated) and `extra` (the --allow-origin
+    flags). A malformed entry is an error, not silently skipped, so a typo
+    can't leave the server open or closed by surprise."""
+    entries = (default_origins() if defaults else []) + list(extra)
     entries += [e for e in os.environ.get("REDLINE_ALLOWED_ORIGINS", "").split(",") if e.strip()]
     path = config_dir() / ALLOWLIST_FILE
     if path.exists():

@@ -201,7 +201,7 @@ def _run(args: argparse.Namespace) -> int:
     logging.basicConfig(stream=sys.stderr, level=logging.DEBUG if args.verbose else logging.WARNING,
                         format="redline serve: %(levelname)s %(message)s")
     try:
-        origins = security.load_allowed_origins(args.allow_origin)
+        origins = security.load_allowed_origins(args.allow_origin, defaults=not args.no_default_origin)
     except ValueError as e:
         print(f"redline serve: {e}", file=sys.stderr)
         return 2
@@ -209,6 +209,7 @@ def _run(args: argparse.Namespace) -> int:
         log.warning("no extension origin is allowed, so every websocket will be refused: "
                     "pass --allow-origin chrome-extension://<id> or list origins in %s",
                     token_store.config_dir() / security.ALLOWLIST_FILE)
+    log.info("allowed origins: %s", ", ".join(sorted(origins)))
     gate = TokenGate()
     gate.current()  # create the token on first run, so `redline token` can show it
     from ..checker import Checker  # the model stack loads after the arguments are known good
@@ -231,6 +232,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     p.add_argument("--port", type=int, default=DEFAULT_PORT, help=f"TCP port on 127.0.0.1 and ::1 (default {DEFAULT_PORT}; 0 picks a free one)")
     p.add_argument("--allow-origin", action="append", default=[], metavar="ORIGIN",
                    help="extension origin allowed to connect, e.g. chrome-extension://<id> (repeatable)")
+    p.add_argument("--no-default-origin", action="store_true",
+                   help="do not allow the shipped Chromium extension unless listed (e.g. a self-built one)")
     p.add_argument("--model-dir", default=None, help="model directory (default: the installed model)")
     p.add_argument("--threads", type=int, default=1, help="ONNX Runtime threads per check (default 1)")
     p.add_argument("--workers", type=int, default=min(2, os.cpu_count() or 1), help="checks run at once (default: up to 2)")

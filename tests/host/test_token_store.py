@@ -9,7 +9,6 @@ import os
 import stat
 import subprocess
 import sys
-import uuid
 
 import pytest
 
@@ -36,17 +35,9 @@ needs_keyring = pytest.mark.skipif(KEYRING_SKIP is not None, reason=str(KEYRING_
 
 
 @pytest.fixture
-def store_env(tmp_path, monkeypatch):
-    monkeypatch.setenv("REDLINE_CONFIG_DIR", str(tmp_path / "cfg"))
-    service = f"redline-test-{uuid.uuid4().hex[:8]}"
-    monkeypatch.setenv("REDLINE_KEYRING_SERVICE", service)
-    yield tmp_path / "cfg"
-    if KEYRING_SKIP is None:
-        import keyring
-        try:
-            keyring.delete_password(service, token_store.KEYRING_USER)
-        except Exception:
-            pass  # the test never stored one
+def store_env(isolated_token_store):
+    """The test's own config dir and keyring service (conftest.py)."""
+    return isolated_token_store
 
 
 def redline_token(*args, env_extra=None):

@@ -1,0 +1,1 @@
+"""Decoding over the ONNX model: greedy (the reference) and Aggressive Decoding (fast, identical output)."""

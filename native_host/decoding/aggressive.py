@@ -1,0 +1,78 @@
+"""Aggressive Decoding (input-guided; Ge et al.; Sun et al., ACL 2021).
+
+A grammar checker's output is mostly its input. So take the source tokens as a draft
+of the output, score the whole draft in one decoder call, and keep the longest prefix
+where the model's own argmax equals the draft, plus the model's token at the first
+mismatch. Then decode greedily, and after each token try to re-align with the source:
+if the last 1, 2 or 3 generated tokens occur exactly once in the source, the source
+tokens after that occurrence become the next draft. Every kept token is the model's
+argmax given the same prefix, so the output equals greedy decoding token for token.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+from .greedy import Decoded, length_limit
+
+
+def realign(src: list[int], out: list[int], max_n: int = 3) -> list[int] | None:
+    """The source tokens after the unique occurrence of out's last 1..3 tokens, or None."""
+    for n in range(1, max_n + 1):
+        if len(out) < n:
+            return None
+        tail = out[-n:]
+        hits = [j for j in range(n - 1, len(src)) if src[j - n + 1: j + 1] == tail]
+        if not hits:
+            return None  # a longer suffix cannot match either
+        if len(hits) == 1:
+            draft = src[hits[0] + 1:]
+            return draft or None
+    return None
+
+
+def aggressive_decode(model, src_ids: list[int], max_len: int | None = None) -> Decoded:
+    state = model.encode(src_ids)
+    limit = length_limit(model, src_ids, max_len)
+    past = model.empty_past()
+    out: list[int] = []
+    last, calls, total = model.bos, 0, 0.0
+    source_logprob = None
+    draft = list(src_ids)  # the source, EOS included, is the first draft
+    while True:
+        block = [last] + draft[: limit - len(out) + 1]
+        logp, present = model.decode(state, block, past)
+        calls += 1
+        pred = logp.argmax(axis=-1)
+        if source_logprob is None:
+            # First call scored the source verbatim: its log-probability comes for free.
+            source_logprob = float(logp[np.arange(len(block) - 1), block[1:]].sum()) if len(block) > 1 else 0.0
+            if len(draft) > len(block) - 1:
+                source_logprob = None  # truncated by the length limit: not a full score
+        # Accept draft tokens while they are the model's own choice.
+        k = 0
+        while k < len(block) - 1 and pred[k] == block[k + 1] and block[k + 1] != model.eos and len(out) < limit:
+            out.append(int(block[k + 1]))
+            total += float(logp[k, block[k + 1]])
+            k += 1
+        # The model's token after the accepted prefix (a correction, EOS, or the limit).
+        tok = int(pred[k])
+        total += float(logp[k, tok])
+        past = [p[:, :, : p.shape[2] - (len(block) - k - 1)] for p in present]
+        if tok == model.eos or len(out) >= limit:
+            break
+        out.append(tok)
+        last = tok
+        # Greedy steps until the output re-aligns with the source.
+        draft = realign(src_ids, out) or []
+        while not draft:
+            logp, past = model.decode(state, [last], past)
+            calls += 1
+            tok = int(logp[-1].argmax())
+            total += float(logp[-1, tok])
+            if tok == model.eos or len(out) >= limit:
+                return Decoded(out, calls, total, source_logprob)
+            out.append(tok)
+            last = tok
+            draft = realign(src_ids, out) or []
+    return Decoded(out, calls, total, source_logprob)

@@ -1,0 +1,41 @@
+"""Greedy autoregressive decoding with a KV cache: one decoder call per output token.
+The reference that Aggressive Decoding must match token for token."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+@dataclass
+class Decoded:
+    tokens: list[int]  # output tokens, without BOS/EOS
+    calls: int = 0  # decoder calls used
+    # Sum of log-probabilities of the output (EOS included), and of the source copied
+    # verbatim, when the decoder scored it (the precision guard compares them).
+    logprob: float = 0.0
+    source_logprob: float | None = field(default=None)
+
+
+def length_limit(model, src_ids: list[int], max_len: int | None) -> int:
+    limit = model.max_positions - 1
+    if max_len is not None:
+        limit = min(limit, max_len)
+    return min(limit, 2 * len(src_ids) + 10)
+
+
+def greedy_decode(model, src_ids: list[int], max_len: int | None = None) -> Decoded:
+    state = model.encode(src_ids)
+    limit = length_limit(model, src_ids, max_len)
+    past = model.empty_past()
+    out: list[int] = []
+    last, calls, total = model.bos, 0, 0.0
+    while True:
+        logp, past = model.decode(state, [last], past)
+        calls += 1
+        tok = int(logp[-1].argmax())
+        total += float(logp[-1, tok])
+        if tok == model.eos or len(out) >= limit:
+            break
+        out.append(tok)
+        last = tok
+    return Decoded(out, calls, total)

@@ -43,7 +43,7 @@ python3 -c 'import sys; assert sys.version_info >= (3, 11), sys.version' \
 have_js=0
 if [[ -f package.json ]]; then
   say "npm packages"
-  node -e 'process.exit(+process.versions.node.split(".")[0] < 20)' \
+  node -e 'process.exit(Number(process.versions.node.split(".")[0]) < 20 ? 1 : 0)' \
     || { echo "Redline's extension tools need Node 20 or newer" >&2; exit 1; }
   if [[ -f package-lock.json ]]; then npm ci --no-audit --no-fund || exit 1; else npm install --no-audit --no-fund || exit 1; fi
   have_js=1

@@ -34,6 +34,8 @@ class OnnxModel:
         self.bos, self.eos, self.pad = m["bos_id"], m["eos_id"], m["pad_id"]
         self.max_positions = m["max_positions"]
         self.tokenizer = Tokenizer.from_file(str(self.dir / "tokenizer.json"))
+        # "<s>" typed by a user is text, not a control token (not stored in tokenizer.json).
+        self.tokenizer.encode_special_tokens = True
 
         opts = ort.SessionOptions()
         opts.graph_optimization_level = ort.GraphOptimizationLevel.ORT_ENABLE_ALL

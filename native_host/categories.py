@@ -1,0 +1,201 @@
+"""Category and explanation of one edit, from the words it removes and adds.
+
+Categories (the wire vocabulary; the extension colours and filters by them):
+  spelling        a word replaced by a close spelling of itself ("recieve" -> "receive")
+  grammar         articles, verb forms, agreement, noun number, prepositions, missing or extra words
+  punctuation     only punctuation marks change
+  capitalization  only letter case changes
+  word-choice     a different word: confusables (their/there, then/than) and other replacements
+  style           longer rewrites of a phrase
+
+Small word lists and string similarity only: the host has no NLP dependency.
+"""
+
+from __future__ import annotations
+
+import difflib
+
+ARTICLES = {"a", "an", "the"}
+DETERMINERS = ARTICLES | {"this", "that", "these", "those", "some", "any", "my", "your", "his", "her", "its", "our", "their"}
+PREPOSITIONS = {
+    "about", "above", "across", "after", "against", "along", "among", "around", "at", "before", "behind", "below",
+    "beside", "between", "by", "during", "except", "for", "from", "in", "inside", "into", "like", "near", "of", "off",
+    "on", "onto", "out", "over", "since", "through", "to", "toward", "towards", "under", "until", "up", "upon",
+    "with", "within", "without",
+}
+SINGULAR_SUBJECTS = {"he", "she", "it", "this", "that", "everyone", "everybody", "someone", "somebody", "nobody", "each"}
+PLURAL_SUBJECTS = {"i", "you", "we", "they", "these", "those"}
+AUXILIARIES = {"is", "are", "was", "were", "am", "be", "been", "being", "has", "have", "had", "do", "does", "did"}
+CONFUSABLES = {
+    "their": "belonging to them", "there": "in or at that place", "they're": "they are",
+    "its": "belonging to it", "it's": "it is", "your": "belonging to you", "you're": "you are",
+    "then": "next, at that time", "than": "for comparisons", "to": "direction or infinitive", "too": "also, excessively",
+    "affect": "a verb: to influence", "effect": "usually a noun: a result", "lose": "to misplace", "loose": "not tight",
+    "whose": "belonging to whom", "who's": "who is", "accept": "to receive", "except": "excluding",
+    "weather": "rain or sun", "whether": "if", "quiet": "silent", "quite": "rather", "were": "past of are",
+    "where": "a place", "wear": "to have on", "here": "this place", "hear": "with your ears", "know": "to be aware",
+    "no": "negative", "of": "belonging", "off": "not on", "buy": "to purchase", "by": "next to, via",
+    "advice": "a noun", "advise": "a verb", "passed": "went by", "past": "before now", "piece": "a part", "peace": "no war",
+    "principal": "main, or a head", "principle": "a rule", "fewer": "for countable things", "less": "for amounts",
+    "much": "for amounts", "many": "for countable things", "lend": "to give for a while", "borrow": "to take for a while",
+}
+# Common irregular verbs: base past participle.
+IRREGULAR = {}
+for _line in """be was been|become became become|begin began begun|break broke broken|bring brought brought|build built built
+buy bought bought|catch caught caught|choose chose chosen|come came come|cost cost cost|do did done|draw drew drawn
+drink drank drunk|drive drove driven|eat ate eaten|fall fell fallen|feel felt felt|fight fought fought|find found found
+fly flew flown|forget forgot forgotten|get got gotten|give gave given|go went gone|grow grew grown|have had had
+hear heard heard|hold held held|keep kept kept|know knew known|lead led led|leave left left|lend lent lent|lose lost lost
+make made made|mean meant meant|meet met met|pay paid paid|put put put|read read read|ride rode ridden|ring rang rung
+rise rose risen|run ran run|say said said|see saw seen|sell sold sold|send sent sent|shake shook shaken|shine shone shone
+shoot shot shot|show showed shown|sing sang sung|sit sat sat|sleep slept slept|speak spoke spoken|spend spent spent
+stand stood stood|steal stole stolen|swim swam swum|take took taken|teach taught taught|tell told told|think thought thought
+throw threw thrown|understand understood understood|wake woke woken|wear wore worn|win won won|write wrote written""".replace("\n", "|").split("|"):
+    _base, _past, _pp = _line.split()
+    for _form in (_base, _past, _pp, _base + "s", _base + "ing"):
+        IRREGULAR.setdefault(_form, (_base, _past, _pp))
+IRREGULAR.update({"does": IRREGULAR["do"], "goes": IRREGULAR["go"], "has": IRREGULAR["have"], "is": IRREGULAR["be"], "are": IRREGULAR["be"]})
+
+PUNCT_NAMES = {",": "comma", ".": "period", "!": "exclamation mark", "?": "question mark", ";": "semicolon",
+               ":": "colon", "'": "apostrophe", "’": "apostrophe", '"': "quotation mark", "-": "hyphen", "—": "dash"}
+
+
+def _q(s: str) -> str:
+    return f"“{s}”"
+
+
+def _is_punct(tok: str) -> bool:
+    return not any(ch.isalnum() for ch in tok)
+
+
+def _similar(a: str, b: str) -> float:
+    return difflib.SequenceMatcher(None, a.lower(), b.lower()).ratio()
+
+
+def _inflection_pair(a: str, b: str) -> bool:
+    """Same word, other ending: go/goes, apple/apples, walk/walked, buy/buying."""
+    a, b = a.lower(), b.lower()
+    common = 0
+    while common < min(len(a), len(b)) and a[common] == b[common]:
+        common += 1
+    return common >= 3 and common >= min(len(a), len(b)) - 2 and (len(a) - common) <= 4 and (len(b) - common) <= 4
+
+
+def classify(edit, sentence: str) -> tuple[str, str]:
+    removed = [t for t in edit.removed]
+    added = [t for t in edit.added]
+    old, new = edit.original.strip(), edit.replacement.strip()
+    before = _word_before(sentence, edit.start)
+
+    if old.lower() == new.lower() and old != new:
+        if edit.start == 0 or sentence[: edit.start].strip() == "":
+            return "capitalization", f"Start the sentence with a capital letter: {_q(new)}."
+        if new[:1].isupper():
+            return "capitalization", f"Write {_q(new)} with a capital letter."
+        return "capitalization", f"Write {_q(new)} in lower case."
+
+    # Punctuation only: all tokens that differ are punctuation.
+    rem_words = [t for t in removed if not _is_punct(t)]
+    add_words = [t for t in added if not _is_punct(t)]
+    if [w.lower() for w in rem_words] == [w.lower() for w in add_words] and rem_words == add_words:
+        return "punctuation", _punctuation_message(removed, added, new, at_end=edit.end >= len(sentence.rstrip()))
+
+    # Single-word changes.
+    if len(rem_words) == 1 and len(add_words) == 1:
+        o, n = rem_words[0], add_words[0]
+        lo, ln = o.lower(), n.lower()
+        if lo in ARTICLES and ln in ARTICLES:
+            if {lo, ln} == {"a", "an"}:
+                nxt = sentence[edit.end:].split()
+                example = f": {_q(n + ' ' + nxt[0].strip('.,;:!?'))}" if nxt else ""
+                return "grammar", f"Use {_q(n)} before {'a vowel' if ln == 'an' else 'a consonant'} sound{example}."
+            return "grammar", f"Use the article {_q(n)} instead of {_q(o)}."
+        if lo in CONFUSABLES and ln in CONFUSABLES:
+            return "word-choice", f"Did you mean {_q(n)} ({CONFUSABLES[ln]})? {_q(o)} means {CONFUSABLES[lo]}."
+        if lo in PREPOSITIONS and ln in PREPOSITIONS:
+            return "grammar", f"Use the preposition {_q(n)} here instead of {_q(o)}."
+        if lo.replace("'", "").replace("’", "") == ln.replace("'", "").replace("’", ""):
+            return "punctuation", f"Write {_q(n)} with the apostrophe in the right place."
+        if ln.endswith("ed") and not lo.endswith("ed") and _inflection_pair(lo, ln) and before.lower() not in AUXILIARIES:
+            return "grammar", f"Use the past tense {_q(n)} here."
+        if "'" in ln + lo or "’" in ln + lo:
+            return "grammar", f"Write {_q(n)} instead of {_q(o)}."
+        same_verb = lo in IRREGULAR and IRREGULAR[lo] == IRREGULAR.get(ln)
+        if same_verb and ln in IRREGULAR[ln][1:] and lo not in IRREGULAR[lo][1:] and before.lower() not in AUXILIARIES:
+            return "grammar", f"Use the past tense {_q(n)} here."
+        if _inflection_pair(lo, ln) or same_verb or (lo in AUXILIARIES and ln in AUXILIARIES):
+            subj = before.lower()
+            if subj in SINGULAR_SUBJECTS | PLURAL_SUBJECTS and (ln in AUXILIARIES or lo.endswith("s") != ln.endswith("s")):
+                number = "singular" if subj in SINGULAR_SUBJECTS else "plural"
+                if subj == "i":
+                    number = "“I”"
+                    return "grammar", f"Use {_q(n)}: it agrees with the subject {number}."
+                return "grammar", f"Use {_q(n)}: the subject {_q(before)} is {number}."
+            if ln.endswith("s") != lo.endswith("s") and not ln.endswith("ss") and not lo.endswith("ss") and before.lower() in DETERMINERS | {"many", "few", "several", "one", "two", "three"}:
+                return "grammar", f"Use the {'plural' if ln.endswith('s') else 'singular'} {_q(n)} after {_q(before)}."
+            return "grammar", f"Use the form {_q(n)} instead of {_q(o)}."
+        if _similar(lo, ln) >= 0.75 and abs(len(lo) - len(ln)) <= 3:
+            return "spelling", f"{_q(o)} looks misspelled. Did you mean {_q(n)}?"
+        return "word-choice", f"Consider {_q(n)} instead of {_q(o)}."
+
+    # Insertions and deletions of whole words.
+    extra = _difference(rem_words, add_words)
+    missing = _difference(add_words, rem_words)
+    if missing and not extra:
+        words = " ".join(missing)
+        if len(missing) == 1 and missing[0].lower() in ARTICLES:
+            return "grammar", f"Add the article {_q(missing[0])}: {_q(new)}."
+        if len(missing) == 1 and missing[0].lower() in PREPOSITIONS:
+            return "grammar", f"Add the preposition {_q(missing[0])}: {_q(new)}."
+        return "grammar", f"Add {_q(words)}: {_q(new)}." if new else f"Add {_q(words)}."
+    if extra and not missing:
+        words = " ".join(extra)
+        if len(extra) == 1 and _repeated(sentence, edit, extra[0]):
+            return "grammar", f"Remove the repeated word {_q(extra[0])}."
+        if len(extra) == 1 and extra[0].lower() in ARTICLES:
+            return "grammar", f"Remove the article {_q(extra[0])}."
+        return "grammar", f"Remove {_q(words)}."
+    if len(rem_words) + len(add_words) >= 5:
+        return "style", f"Rephrase as {_q(new)}."
+    if sorted(w.lower() for w in rem_words) == sorted(w.lower() for w in add_words):
+        return "grammar", f"Change the word order: {_q(new)}."
+    return "grammar", f"Write {_q(new)} instead of {_q(old)}." if new else f"Remove {_q(old)}."
+
+
+def _punctuation_message(removed, added, new: str, at_end: bool) -> str:
+    rp = [t for t in removed if _is_punct(t)]
+    ap = [t for t in added if _is_punct(t)]
+    if ap and not rp:
+        name = PUNCT_NAMES.get(ap[0], "punctuation mark")
+        if at_end and ap[-1] in ".!?" and new.endswith(ap[-1]):
+            return f"End the sentence with a {name}."
+        words = [t for t in added if not _is_punct(t)]
+        if words and new.endswith(ap[0]):
+            return f"Add a {name} after {_q(words[-1])}."
+        return f"Add a {name}: {_q(new)}"
+    if rp and not ap:
+        return f"Remove the {PUNCT_NAMES.get(rp[0], 'punctuation mark')}."
+    if rp and ap:
+        return f"Use a {PUNCT_NAMES.get(ap[0], _q(ap[0]))} instead of a {PUNCT_NAMES.get(rp[0], _q(rp[0]))}."
+    return f"Fix the punctuation: {_q(new)}."
+
+
+def _difference(a: list[str], b: list[str]) -> list[str]:
+    rest = [w.lower() for w in b]
+    out = []
+    for w in a:
+        if w.lower() in rest:
+            rest.remove(w.lower())
+        else:
+            out.append(w)
+    return out
+
+
+def _word_before(sentence: str, index: int) -> str:
+    words = sentence[:index].split()
+    return words[-1].strip(",;:\"'“”") if words else ""
+
+
+def _repeated(sentence: str, edit, word: str) -> bool:
+    around = sentence[max(0, edit.start - len(word) - 2): edit.end + len(word) + 2].lower().split()
+    return around.count(word.lower()) >= 2

@@ -1,0 +1,192 @@
+"""The checker: text in, span-level suggestions out. No I/O besides loading the model;
+every transport and the CLI call this.
+
+    checker = Checker()              # cheap: nothing loaded yet
+    checker.check("He go to school.")  # -> [Suggestion(start=3, end=5, ...)], UTF-16 offsets
+"""
+
+from __future__ import annotations
+
+import re
+import threading
+from collections import OrderedDict
+from pathlib import Path
+
+from .decoding.aggressive import aggressive_decode
+from .decoding.greedy import greedy_decode
+from .offsets import Utf16Map
+from .regions import protected_spans, sentences
+from .suggestions import Suggestion, diff, to_suggestions
+
+MAX_TEXT_CHARS = 200_000  # one request; larger texts get a clear error
+MAX_WINDOW_WORDS = 60  # long "sentences" are checked in windows of about this many words
+MAX_WINDOW_TOKENS = 160
+_WORD = re.compile(r"\S+")
+
+
+class TextTooLarge(ValueError):
+    pass
+
+
+class Checker:
+    def __init__(self, model_dir: Path | str | None = None, threads: int = 1, cache_size: int = 4096,
+                 aggressive: bool = True, min_margin: float | None = None):
+        if model_dir is None:
+            from .model_files import default_model_dir
+
+            model_dir = default_model_dir()
+        self.model_dir = Path(model_dir)
+        self.threads = threads
+        self.aggressive = aggressive
+        self._min_margin = min_margin
+        self._model = None
+        self._load_lock = threading.Lock()
+        self._cache: OrderedDict[str, str] = OrderedDict()
+        self._cache_lock = threading.Lock()
+        self._cache_size = cache_size
+        self.cache_hits = self.cache_misses = 0
+
+    # -- model ---------------------------------------------------------------------
+    @property
+    def model_name(self) -> str:
+        import json
+
+        try:
+            return json.loads((self.model_dir / "config.json").read_text(encoding="utf-8")).get("name", self.model_dir.name)
+        except (OSError, ValueError):
+            return self.model_dir.name
+
+    @property
+    def loaded(self) -> bool:
+        return self._model is not None
+
+    def load(self):
+        """Load the ONNX sessions and warm them up; idempotent and thread-safe."""
+        if self._model is None:
+            with self._load_lock:
+                if self._model is None:
+                    from .decoding.onnx_model import OnnxModel
+
+                    model = OnnxModel(self.model_dir, threads=self.threads)
+                    aggressive_decode(model, model.tokenizer.encode("This is a warm-up.").ids + [model.eos])
+                    model.decoder_calls = 0
+                    if self._min_margin is None:
+                        self._min_margin = float(model.config.get("min_margin", 0.0))
+                    self._model = model
+        return self._model
+
+    @property
+    def min_margin(self) -> float:
+        self.load()
+        return self._min_margin
+
+    # -- sentences -------------------------------------------------------------------
+    def correct_sentence(self, sentence: str) -> str:
+        """The model's correction of one sentence (whitespace-normalised), cached."""
+        key = " ".join(sentence.split())
+        if not key:
+            return key
+        with self._cache_lock:
+            if key in self._cache:
+                self._cache.move_to_end(key)
+                self.cache_hits += 1
+                return self._cache[key]
+        model = self.load()
+        ids = model.tokenizer.encode(key).ids[: MAX_WINDOW_TOKENS] + [model.eos]
+        decode = aggressive_decode if self.aggressive else greedy_decode
+        result = decode(model, ids)
+        out = model.tokenizer.decode(result.tokens)
+        # Precision guard: keep a change only if the model clearly prefers it to the input.
+        if (out != key and result.source_logprob is not None
+                and result.logprob - result.source_logprob < self._min_margin):
+            out = key
+        if "\ufffd" in out and "\ufffd" not in key:
+            out = key  # a broken byte sequence: never suggest it
+        with self._cache_lock:
+            self.cache_misses += 1
+            self._cache[key] = out
+            if len(self._cache) > self._cache_size:
+                self._cache.popitem(last=False)
+        return out
+
+    # -- text ------------------------------------------------------------------------
+    def check(self, text: str) -> list[Suggestion]:
+        """Suggestions for `text`, with UTF-16 offsets into it."""
+        if not isinstance(text, str):
+            raise TypeError("text must be a string")
+        if len(text) > MAX_TEXT_CHARS:
+            raise TextTooLarge(f"text is {len(text):,} characters; the limit is {MAX_TEXT_CHARS:,}")
+        out: list[Suggestion] = []
+        for start, end in self.windows(text):
+            chunk = text[start:end]
+            if not _looks_english(chunk):
+                continue
+            corrected = self.correct_sentence(chunk)
+            if corrected == " ".join(chunk.split()):
+                continue
+            protected = protected_spans(chunk)
+            for s in to_suggestions(chunk, corrected):
+                if any(a < s.end and s.start < b for a, b in protected) or "\ufffd" in s.replacements[0]:
+                    continue
+                s.start += start
+                s.end += start
+                out.append(s)
+        umap = Utf16Map(text)
+        for s in out:
+            s.start, s.end = umap.to_utf16(s.start), umap.to_utf16(s.end)
+        return out
+
+    def correct(self, text: str) -> str:
+        """`text` with every top suggestion applied (the evaluation path)."""
+        pieces, pos = [], 0
+        for start, end in self.windows(text):
+            chunk = text[start:end]
+            corrected = self.correct_sentence(chunk) if _looks_english(chunk) else chunk
+            protected = protected_spans(chunk)
+            edits = [e for e in diff(chunk, corrected) if not any(a < e.end and e.start < b for a, b in protected)]
+            pieces.append(text[pos:start])
+            cur = 0
+            for e in edits:
+                pieces.append(chunk[cur:e.start] + e.replacement)
+                cur = e.end
+            pieces.append(chunk[cur:])
+            pos = end
+        pieces.append(text[pos:])
+        return "".join(pieces)
+
+    @staticmethod
+    def windows(text: str) -> list[tuple[int, int]]:
+        """Sentence spans of the prose in `text`, long ones cut into windows."""
+        out = []
+        for span in sentences(text):
+            words = list(_WORD.finditer(text, span.start, span.end))
+            if len(words) <= MAX_WINDOW_WORDS and span.end - span.start <= 6 * MAX_WINDOW_TOKENS:
+                out.append((span.start, span.end))
+                continue
+            out.extend(_cut(text, span.start, span.end, words))
+        return out
+
+
+def _cut(text: str, start: int, end: int, words) -> list[tuple[int, int]]:
+    """Cut a long span after clause punctuation where possible, else every N words;
+    a single huge "word" (no spaces, e.g. CJK) is cut by characters."""
+    out, first = [], 0
+    while first < len(words):
+        last = min(len(words), first + MAX_WINDOW_WORDS)
+        if last < len(words):
+            for k in range(last - 1, first + MAX_WINDOW_WORDS // 2, -1):
+                if words[k].group(0)[-1] in ",;:)":
+                    last = k + 1
+                    break
+        a, b = words[first].start(), words[last - 1].end()
+        step = 4 * MAX_WINDOW_TOKENS
+        for c in range(a, b, step):
+            out.append((c, min(b, c + step)))
+        first = last
+    return out
+
+
+def _looks_english(chunk: str) -> bool:
+    letters = sum(ch.isalpha() for ch in chunk)
+    latin = sum(ch.isascii() and ch.isalpha() for ch in chunk)
+    return letters > 0 and latin >= 0.7 * letters

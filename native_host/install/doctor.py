@@ -73,8 +73,10 @@ def check_model() -> list[Finding]:
         started = time.perf_counter()
         suggestions = checker.check(text)
         took = (time.perf_counter() - started) * 1000
-        for s in suggestions:  # every suggestion must point inside the text
-            if not (0 <= s.start <= s.end <= len(text)):
+        from ..protocol import utf16_len
+
+        for s in suggestions:  # every suggestion must point inside the text (offsets in UTF-16 units)
+            if not (0 <= s.start <= s.end <= utf16_len(text)):
                 raise ValueError(f"suggestion span {s.start}..{s.end} lies outside the text")
     except Exception as e:  # any failure here is the finding
         return found + [problem("model", f"{type(e).__name__}: {e}",

@@ -26,12 +26,19 @@ log = logging.getLogger("redline.session")
 class Engine:
     """A checker (see checker.Checker: `model_name`, `load()`, `check(text)`)
     plus the threads it runs on. Loading starts in the background so `hello`
-    never waits for the model."""
+    never waits for the model, and a missing model does not stop the host:
+    `hello` still answers and checks get `unavailable`."""
 
-    def __init__(self, checker: Any, workers: int = 1):
-        self.checker = checker
+    def __init__(self, make_checker: Callable[[], Any], workers: int = 1):
         self._executor = ThreadPoolExecutor(max_workers=max(1, workers), thread_name_prefix="redline-check")
         self._loaded: Future | None = None
+        try:
+            self.checker = make_checker()
+        except Exception as e:
+            log.error("no checker: %s", e)
+            self.checker = None
+            self._loaded = Future()
+            self._loaded.set_exception(e)
 
     def start_loading(self) -> None:
         if self._loaded is None:

@@ -3,15 +3,18 @@
 
     .venv/bin/python scripts/load_test.py                  # 50 clients x 200 checks, own server
     .venv/bin/python scripts/load_test.py --clients 5 --checks 20
+    .venv/bin/python scripts/load_test.py --texts repeat   # 10 texts over and over: the sentence cache answers
     .venv/bin/python scripts/load_test.py --url ws://127.0.0.1:8734/ws --token "$(redline token)"
 
-Starts `redline serve` on a free loopback port (unless --url is given), works
-out each text's expected suggestions with one sequential pass, then runs every
-client at once, each keeping --window checks in flight. Every reply is matched
-to its request by id and compared with the expected suggestions: a reply for an
-unknown or already-answered id, or with other suggestions, counts as
-mismatched; a request never answered counts as lost. Both must be 0. Prints
-p50/p99 latency (send to reply, as a client sees it) and throughput.
+Starts `redline serve` on a free loopback port (unless --url is given) and runs
+every client at once, each keeping --window checks in flight. By default every
+text is different (a numbered sentence), so the checker's sentence cache does
+not hide the model's cost. Every reply is matched to its request by id; a reply
+for an unknown or already-answered id, or whose suggestions do not index its
+own request's text, counts as mismatched, and so does one that differs from
+asking again one at a time afterwards (a --verify sample). A request never
+answered counts as lost. Both must be 0. Prints p50/p99 latency (send to
+reply, as a client sees it) and throughput.
 Traffic goes to loopback only, and the run stops by itself (--timeout).
 """
 
@@ -21,6 +24,7 @@ import argparse
 import asyncio
 import json
 import os
+import random
 import re
 import statistics
 import subprocess
@@ -33,7 +37,7 @@ from pathlib import Path
 import websockets
 
 ORIGIN = "chrome-extension://" + "abcdefghijklmnop" * 2
-TEXTS = [
+TEMPLATES = [
     "She go to school every day.",
     "He have two cat and a dog.",
     "I seen that movie yesterday, it were great.",
@@ -45,6 +49,21 @@ TEXTS = [
     "Ça va? 😀 My freind dont like it.",
     "The team have been working hard, and they deserves a break.",
 ]
+NAMES = ["Ana", "Ben", "Chen", "Dara", "Emil", "Fatou", "Goran", "Hiro", "Ines", "Jonas"]
+
+
+def make_text(client: int, i: int, unique: bool) -> str:
+    template = TEMPLATES[(client + i) % len(TEMPLATES)]
+    if not unique:
+        return template
+    # A different sentence for every request (the cache keys on sentences), of varying length.
+    return f"{NAMES[client % len(NAMES)]} wrote note {client * 1000 + i} on page {i * 7 + 3}. {template}"
+
+
+def spans_fit(text: str, suggestions: list[dict]) -> bool:
+    """Each suggestion's UTF-16 span holds its `text`: a reply routed to the wrong request fails this."""
+    units = text.encode("utf-16-le")
+    return all(units[2 * s["start"]: 2 * s["end"]].decode("utf-16-le", "replace") == s["text"] for s in suggestions)
 
 
 def percentile(values: list[float], q: float) -> float:
@@ -62,45 +81,43 @@ class Tally:
         self.sent = 0
 
 
-async def run_client(url: str, origin: str, n: int, checks: int, window: int,
-                     expected: dict[str, list], tally: Tally, deadline: float) -> None:
+async def run_client(url: str, origin: str, n: int, args: argparse.Namespace,
+                     tally: Tally, answers: dict[str, list], deadline: float) -> None:
     pending: dict[str, tuple[float, str]] = {}
-    answered: set[str] = set()
-    slots = asyncio.Semaphore(window)
+    slots = asyncio.Semaphore(args.window)
+    sent = 0
     async with websockets.connect(url, origin=origin, open_timeout=60, max_size=None) as ws:
 
         async def receive() -> None:
-            while pending or tally_sent < checks:
-                raw = await asyncio.wait_for(ws.recv(), max(1.0, deadline - time.monotonic()))
-                reply = json.loads(raw)
+            while pending or sent < args.checks:
+                reply = json.loads(await asyncio.wait_for(ws.recv(), max(1.0, deadline - time.monotonic())))
                 rid = reply.get("id")
                 if rid not in pending:  # an id we never sent, or one answered twice
                     tally.mismatched += 1
                     continue
                 sent_at, text = pending.pop(rid)
-                answered.add(rid)
                 slots.release()
                 if reply.get("type") == "result":
                     tally.latencies.append((time.monotonic() - sent_at) * 1000)
                     tally.elapsed.append(reply["elapsed_ms"])
-                    if reply["suggestions"] != expected[text]:
+                    answers[text] = reply["suggestions"]
+                    if not spans_fit(text, reply["suggestions"]):
                         tally.mismatched += 1
                 else:
                     tally.errors[reply.get("code", reply.get("type"))] += 1
 
-        tally_sent = 0
         receiver = asyncio.create_task(receive())
         try:
-            for i in range(checks):
+            for i in range(args.checks):
                 await slots.acquire()
                 if receiver.done():
                     break
                 rid = f"c{n}-{i}"
-                text = TEXTS[(n + i) % len(TEXTS)]
+                text = make_text(n, i, args.texts == "unique")
                 pending[rid] = (time.monotonic(), text)
                 await ws.send(json.dumps({"id": rid, "type": "check", "text": text}))
+                sent += 1
                 tally.sent += 1
-                tally_sent += 1
             await receiver
         except (asyncio.TimeoutError, websockets.ConnectionClosed) as e:
             print(f"client {n}: {type(e).__name__}", file=sys.stderr)
@@ -109,34 +126,43 @@ async def run_client(url: str, origin: str, n: int, checks: int, window: int,
             tally.lost += len(pending)
 
 
-async def expected_results(url: str, origin: str) -> tuple[dict[str, list], float]:
-    """Each text's suggestions, from one client asking one at a time (also warms the model)."""
-    expected = {}
-    async with websockets.connect(url, origin=origin, open_timeout=60) as ws:
-        started = time.monotonic()
-        for i, text in enumerate(TEXTS):
+async def ask_one_at_a_time(url: str, origin: str, texts: list[str]) -> dict[str, list]:
+    """Each text's suggestions from a single client that waits for every reply."""
+    out = {}
+    async with websockets.connect(url, origin=origin, open_timeout=60, max_size=None) as ws:
+        for i, text in enumerate(texts):
             await ws.send(json.dumps({"id": i, "type": "check", "text": text}))
             reply = json.loads(await asyncio.wait_for(ws.recv(), 300))
             if reply.get("type") != "result":
-                raise SystemExit(f"warm-up check failed: {reply}")
-            expected[text] = reply["suggestions"]
-        return expected, time.monotonic() - started
+                raise SystemExit(f"a lone check failed: {reply}")
+            out[text] = reply["suggestions"]
+    return out
 
 
 async def main_async(args: argparse.Namespace, url: str) -> int:
-    expected, warm_s = await expected_results(url, args.origin)
-    print(f"warm-up: {len(TEXTS)} texts in {warm_s:.1f}s (includes model loading)")
-    tally = Tally()
+    started = time.monotonic()
+    await ask_one_at_a_time(url, args.origin, TEMPLATES)
+    print(f"warm-up: {len(TEMPLATES)} texts in {time.monotonic() - started:.1f}s (includes model loading)")
+    tally, answers = Tally(), {}
     deadline = time.monotonic() + args.timeout
     started = time.monotonic()
-    await asyncio.gather(*(run_client(url, args.origin, n, args.checks, args.window, expected, tally, deadline)
+    await asyncio.gather(*(run_client(url, args.origin, n, args, tally, answers, deadline)
                            for n in range(args.clients)))
     wall = time.monotonic() - started
+
+    # Ask again, one at a time, and compare: the checker is deterministic, so a difference
+    # is a reply that went to the wrong request (or a race inside the host).
+    sample = random.Random(0).sample(sorted(answers), min(len(answers), args.verify))
+    again = await ask_one_at_a_time(url, args.origin, sample)
+    differing = sum(again[t] != answers[t] for t in sample)
+    tally.mismatched += differing
+
     total = args.clients * args.checks
     lost = tally.lost + (total - tally.sent)
-    print(f"clients: {args.clients}  checks each: {args.checks}  window: {args.window}  total: {total}")
-    print(f"results: {len(tally.latencies)}  errors: {dict(tally.errors) or 0}  "
-          f"lost: {lost}  mismatched: {tally.mismatched}")
+    print(f"clients: {args.clients}  checks each: {args.checks}  window: {args.window}  "
+          f"texts: {args.texts}  total: {total}")
+    print(f"results: {len(tally.latencies)}  errors: {dict(tally.errors) or 0}  lost: {lost}  "
+          f"mismatched: {tally.mismatched} (re-asked {len(sample)}, {differing} differed)")
     if tally.latencies:
         print(f"latency ms (client, send to reply): p50 {percentile(tally.latencies, .5):.0f}  "
               f"p99 {percentile(tally.latencies, .99):.0f}  max {max(tally.latencies):.0f}")
@@ -154,7 +180,8 @@ def start_server(args: argparse.Namespace) -> tuple[subprocess.Popen, str]:
            "--rate", "1000", "--burst", "1000"]
     if args.workers:
         cmd += ["--workers", str(args.workers)]
-    proc = subprocess.Popen(cmd, env=env, stderr=subprocess.PIPE, text=True, cwd=Path(__file__).resolve().parent.parent)
+    proc = subprocess.Popen(cmd, env=env, stderr=subprocess.PIPE, text=True,
+                            cwd=Path(__file__).resolve().parent.parent)
     line = proc.stderr.readline()
     match = re.search(r"ws://127\.0\.0\.1:(\d+)/ws", line)
     if not match:
@@ -170,6 +197,9 @@ def main() -> int:
     parser.add_argument("--clients", type=int, default=50)
     parser.add_argument("--checks", type=int, default=200, help="checks per client")
     parser.add_argument("--window", type=int, default=4, help="checks each client keeps in flight")
+    parser.add_argument("--texts", choices=["unique", "repeat"], default="unique",
+                        help="unique: a different text every check (default); repeat: 10 texts, cache hits")
+    parser.add_argument("--verify", type=int, default=500, help="replies re-asked one at a time and compared")
     parser.add_argument("--workers", type=int, default=None, help="passed to `redline serve --workers`")
     parser.add_argument("--timeout", type=float, default=3600, help="give up after this many seconds")
     parser.add_argument("--url", help="an already running server (ws://127.0.0.1:PORT/ws); needs --token")

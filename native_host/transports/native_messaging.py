@@ -122,8 +122,7 @@ def _run(args: argparse.Namespace) -> int:
                         format="redline native: %(levelname)s %(message)s")
     if args.caller:
         log.info("started by %s", " ".join(args.caller))
-    from ..checker import Checker  # after claim_stdout: whatever it imports cannot reach the frames
-    engine = Engine(Checker(model_dir=args.model_dir, threads=args.threads), workers=args.workers)
+    engine = Engine(lambda: _checker(args), workers=args.workers)  # after claim_stdout: its imports can't reach the frames
     engine.start_loading()
     try:
         asyncio.run(serve(engine, sys.stdin.buffer, frames_fd,
@@ -133,6 +132,11 @@ def _run(args: argparse.Namespace) -> int:
     finally:
         engine.close()
     return 0
+
+
+def _checker(args: argparse.Namespace):
+    from ..checker import Checker  # onnxruntime and the model: only once the host is running
+    return Checker(model_dir=args.model_dir, threads=args.threads)
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:

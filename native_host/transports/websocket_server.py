@@ -212,8 +212,7 @@ def _run(args: argparse.Namespace) -> int:
     log.info("allowed origins: %s", ", ".join(sorted(origins)))
     gate = TokenGate()
     gate.current()  # create the token on first run, so `redline token` can show it
-    from ..checker import Checker  # the model stack loads after the arguments are known good
-    engine = Engine(Checker(model_dir=args.model_dir, threads=args.threads), workers=args.workers)
+    engine = Engine(lambda: _checker(args), workers=args.workers)
     engine.start_loading()
     settings = Settings(origins, max_connections=args.max_connections,
                         limits=Limits(max_pending=args.max_pending, rate=args.rate, burst=args.burst))
@@ -225,6 +224,11 @@ def _run(args: argparse.Namespace) -> int:
     finally:
         engine.close()
     return 0
+
+
+def _checker(args: argparse.Namespace):
+    from ..checker import Checker  # onnxruntime and the model: only once the arguments are known good
+    return Checker(model_dir=args.model_dir, threads=args.threads)
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:

@@ -19,7 +19,9 @@ from native_host.transports.native_messaging import FrameTooLarge, read_frame
 REDLINE = [sys.executable, "-m", "native_host.cli"]
 HEADER = struct.Struct("=I")
 SENTENCES = ["She go to school every day.", "He have two cat.", "I seen it yesterday.", "This are fine."]
-LONG_TEXT = " ".join(SENTENCES * 10)  # slow enough that a ping sent after it overtakes it
+# Distinct sentences (the checker caches repeated ones): slow enough that a ping sent after it overtakes it.
+LONG_TEXT = " ".join(f"On day {n} she go to the {w} and buy {n} apple." for n, w in
+                     enumerate(["shop", "market", "school", "park", "library"] * 3))
 
 
 def frame(obj=None, raw: bytes | None = None) -> bytes:
@@ -203,6 +205,18 @@ def test_a_truncated_last_frame_is_the_end_of_input(host, tail):
     assert_clean_exit(host)
 
 
+def test_without_a_model_hello_still_answers_and_checks_are_unavailable(tmp_path):
+    h = NativeHost("--model-dir", str(tmp_path / "no-model-here"))
+    h.send({"id": 1, "type": "hello"})
+    assert h.recv(30)["type"] == "hello"
+    h.send({"id": 2, "type": "check", "text": "She go home."})
+    reply = h.recv(30)
+    assert (reply["id"], reply["code"]) == (2, "unavailable") and "redline doctor" in reply["message"]
+    h.send({"id": 3, "type": "ping"})
+    assert h.recv(30)["type"] == "pong"
+    assert h.close() == 0 and h.garbage == []
+
+
 def test_stray_prints_cannot_reach_the_frame_stream():
     code = ("import os, sys\n"
             "from native_host.transports.native_messaging import claim_stdout, encode_frame\n"
@@ -269,7 +283,7 @@ def test_fuzzed_messages_get_well_formed_replies_and_the_host_carries_on(shared_
     assert shared_host.garbage == []
 
 
-@settings(max_examples=12, deadline=None)
+@settings(max_examples=10, deadline=None)
 @given(st.lists(st.one_of(st.binary(max_size=64),
                           st.builds(lambda n, b: HEADER.pack(n) + b, st.integers(0, 2**32 - 1), st.binary(max_size=32)),
                           st.just(frame({"id": 1, "type": "ping"}))), min_size=1, max_size=6))

@@ -151,9 +151,9 @@ async def test_message_size_and_queue_limits_answer_instead_of_hanging(server):
         await ws.send(json.dumps({"id": 1, "type": "check", "text": " " * protocol.MAX_FRAME_BYTES}))
         assert json.loads(await asyncio.wait_for(ws.recv(), 30)) | {"message": ""} == \
             {"id": None, "type": "error", "code": "too_large", "message": ""}
-        long_text = " ".join(["She go to school every day."] * 5)
-        for i in range(20):  # more than --max-pending (16) at once
-            await ws.send(json.dumps({"id": i, "type": "check", "text": long_text}))
+        for i in range(20):  # more than --max-pending (16) at once; distinct texts, so no cache hits
+            text = " ".join(f"In week {i} day {d} he go to the shop." for d in range(5))
+            await ws.send(json.dumps({"id": i, "type": "check", "text": text}))
         await ws.send(json.dumps({"id": "p", "type": "ping"}))
         replies = {}
         while len(replies) < 21:
@@ -227,6 +227,30 @@ async def test_rotating_the_token_drops_live_sockets_and_refuses_the_old_token(t
             assert (await call(ws, {"id": 2, "type": "ping"}))["type"] == "pong"
     finally:
         assert s.stop() == 0
+
+
+async def test_allowlist_from_defaults_file_and_environment(isolated_token_store, monkeypatch):
+    from native_host.install.manifests import CHROME_EXTENSION_ID
+    from_file = "moz-extension://11111111-2222-4333-8444-555555555555"
+    from_env = "chrome-extension://" + "p" * 32
+    isolated_token_store.mkdir(parents=True)
+    (isolated_token_store / "allowed_origins").write_text(f"# Firefox on this machine\n{from_file}/  # trailing slash ok\n")
+    monkeypatch.setenv("REDLINE_ALLOWED_ORIGINS", f" {from_env} ,")
+    s = Server()
+    try:
+        token = redline_token()
+        for origin in (from_file, from_env, f"chrome-extension://{CHROME_EXTENSION_ID}", ORIGIN):
+            async with connect(s.url(token), origin=origin) as ws:
+                assert (await call(ws, {"id": 1, "type": "ping"}))["type"] == "pong"
+        assert await refused_status(s.url(token), origin="moz-extension://11111111-2222-4333-8444-555555555556") == 403
+    finally:
+        assert s.stop() == 0
+
+
+def test_a_malformed_origin_stops_the_server_with_a_clear_error():
+    out = subprocess.run([*REDLINE, "serve", "--port", "0", "--allow-origin", "https://example.com"],
+                         capture_output=True, text=True, timeout=60)
+    assert out.returncode == 2 and "not an extension origin" in out.stderr
 
 
 # --- limits and lifecycle -------------------------------------------------------------------

@@ -54,51 +54,42 @@ def _tokens(s: str) -> list[tuple[str, int, int]]:
 
 
 def diff(source: str, corrected: str) -> list[Edit]:
-    """Minimal word-level edits turning `source` into `corrected`."""
+    """Minimal word-level edits turning `source` into `corrected`, in order, not overlapping."""
     if source == corrected:
         return []
     a, b = _tokens(source), _tokens(corrected)
     if not b:
         return []
     matcher = difflib.SequenceMatcher(None, [t for t, _, _ in a], [t for t, _, _ in b], autojunk=False)
-    edits: list[Edit] = []
+    ranges: list[list[int]] = []  # [i1, i2, j1, j2]: a[i1:i2] becomes b[j1:j2]
     for op, i1, i2, j1, j2 in matcher.get_opcodes():
         if op == "equal":
             continue
         if op == "replace" and i2 - i1 == j2 - j1 > 1:
             # Same number of words on both sides: one suggestion per changed word.
-            for k in range(i2 - i1):
-                if a[i1 + k][0] != b[j1 + k][0]:
-                    s0, e0 = a[i1 + k][1], a[i1 + k][2]
-                    edits.append(Edit(s0, e0, source[s0:e0], b[j1 + k][0], (a[i1 + k][0],), (b[j1 + k][0],)))
+            ranges += [[i1 + k, i1 + k + 1, j1 + k, j1 + k + 1] for k in range(i2 - i1) if a[i1 + k][0] != b[j1 + k][0]]
             continue
-        removed = tuple(t for t, _, _ in a[i1:i2])
-        added = tuple(t for t, _, _ in b[j1:j2])
-        if op == "replace" or op == "delete":
-            start, end = a[i1][1], a[i2 - 1][2]
-            if op == "delete":
-                start, end = _widen_deletion(source, start, end)
-                repl = ""
-            else:
-                repl = corrected[b[j1][1]: b[j2 - 1][2]]
-        else:  # insert: anchor to a neighbouring word so the span is visible
-            new = corrected[b[j1][1]: b[j2 - 1][2]]
-            attach_left = (added[0][0] in _PUNCT_LEADING or i1 == len(a)) and i1 > 0
-            if attach_left:
-                t, s0, e0 = a[i1 - 1]
-                gap = corrected[b[j1 - 1][2]: b[j1][1]] if j1 > 0 else ""
-                start, end, repl = s0, e0, t + gap + new
-                removed = (t,)
-                added = (t,) + added
+        if op == "insert":
+            # Anchor an insertion to a neighbouring word so its span is visible: punctuation
+            # to the word before it ("However" -> "However,"), words to the word after.
+            if (b[j1][0][0] in _PUNCT_LEADING or i1 == len(a)) and i1 > 0:
+                i1, j1 = i1 - 1, j1 - 1
             elif i1 < len(a):
-                t, s0, e0 = a[i1]
-                gap = corrected[b[j2 - 1][2]: b[j2][1]] if j2 < len(b) else " "
-                start, end, repl = s0, e0, new + gap + t
-                removed = (t,)
-                added = added + (t,)
+                i2, j2 = i2 + 1, j2 + 1
             else:
                 continue
-        edits.append(Edit(start, end, source[start:end], repl, removed, added))
+        if ranges and i1 < ranges[-1][1]:  # overlaps the previous edit's anchor: merge
+            ranges[-1][1], ranges[-1][3] = max(ranges[-1][1], i2), max(ranges[-1][3], j2)
+        else:
+            ranges.append([i1, i2, j1, j2])
+    edits = []
+    for i1, i2, j1, j2 in ranges:
+        start, end = a[i1][1], a[i2 - 1][2]
+        repl = corrected[b[j1][1]: b[j2 - 1][2]] if j2 > j1 else ""
+        if not repl:
+            start, end = _widen_deletion(source, start, end)
+        edits.append(Edit(start, end, source[start:end], repl,
+                          tuple(t for t, _, _ in a[i1:i2]), tuple(t for t, _, _ in b[j1:j2])))
     return edits
 
 

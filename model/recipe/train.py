@@ -1,7 +1,7 @@
 """Stage 4: train the correction model within a time budget; checkpoints and resume.
 
     python -m model.recipe.train --run model/runs/base --minutes 120            # start or resume
-    python -m model.recipe.train --run model/runs/base --init model/<name>/weights.fp16.pt  # from shipped weights
+    python -m model.recipe.train --run model/runs/base --init model/redline-small.weights.fp16.pt  # from shipped weights
 
 The run folder holds ckpt.pt (weights, optimizer, step, configs), metrics.jsonl,
 loss.png and tokenizer.json. A second invocation with the same --run resumes.
@@ -159,12 +159,13 @@ def main() -> None:
     run.mkdir(parents=True, exist_ok=True)
     ckpt_path = run / "ckpt.pt"
     ckpt = torch.load(ckpt_path, map_location="cpu") if ckpt_path.exists() else None
-    mc = ModelConfig.from_dict(ckpt["model_config"]) if ckpt else ModelConfig()
+    init = torch.load(args.init, map_location="cpu") if args.init and not ckpt else None
+    mc = ModelConfig.from_dict((ckpt or init)["model_config"]) if ckpt or init else ModelConfig()
     tc = TrainConfig(**ckpt["train_config"]) if ckpt else TrainConfig()
     for f in asdict(tc):  # command-line flags override saved/default training settings
         if getattr(args, f, None) is not None:
             setattr(tc, f, getattr(args, f))
-    if not ckpt:
+    if not ckpt and not init:
         for f in mc.to_dict():
             if getattr(args, f"model_{f}", None) is not None:
                 setattr(mc, f, getattr(args, f"model_{f}"))
@@ -188,8 +189,8 @@ def main() -> None:
         opt.load_state_dict(ckpt["opt"])
         step, elapsed = ckpt["step"], ckpt.get("elapsed", 0.0)
         print(f"resumed {ckpt_path} at step {step}")
-    elif args.init:
-        model.load_state_dict({k: v.float() for k, v in torch.load(args.init, map_location="cpu").items()})
+    elif init:
+        model.load_state_dict({k: v.float() for k, v in init["model"].items()})
         print(f"initialised from {args.init}")
     (run / "config.json").write_text(json.dumps({"model": mc.to_dict(), "train": asdict(tc)}, indent=2))
     print(f"parameters: {sum(p.numel() for p in model.parameters()) / 1e6:.1f}M on {device}")

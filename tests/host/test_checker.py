@@ -1,0 +1,105 @@
+"""The checker on whole texts: offsets, non-prose, long input, the sentence cache."""
+
+import pytest
+
+from native_host.checker import MAX_TEXT_CHARS, Checker, TextTooLarge
+from native_host.offsets import Utf16Map, utf16_len
+
+from tests.host.model_fixture import model_dir
+
+
+@pytest.fixture(scope="module")
+def eager():
+    """Keeps every change the model makes (no precision guard), so even an early model
+    produces suggestions whose offsets can be checked."""
+    return Checker(model_dir(), min_margin=float("-inf"))
+
+
+def utf16_slice(text, start, end):
+    return text.encode("utf-16-le")[2 * start: 2 * end].decode("utf-16-le")
+
+
+CORPUS = [
+    "He go to school yesterday and buy a apple. 😀 Then he eat it.",
+    "Ich bin müde 😴 but I has to working today.\r\nShe dont know where are the keys.",
+    "Café owners in Zürich says that the the prices is to high 🇨🇭🇨🇭.",
+    "東京 is a big city and it have many peoples.\tTabs\tare\there.",
+    "Combining accents: e\u0301le\u0300ve, she go to the the market.",
+    "👩‍👩‍👧 family emoji; their going too the park tomorow.",
+    "Multiple   spaces   between  words is are wrong.",
+]
+
+
+def test_suggestion_text_equals_utf16_slice(eager):
+    total = 0
+    for text in CORPUS:
+        for s in eager.check(text):
+            d = s.to_dict()
+            assert set(d) >= {"start", "end", "text", "replacements", "category", "message"}
+            assert 0 <= s.start <= s.end <= utf16_len(text)
+            assert utf16_slice(text, s.start, s.end) == s.text, (text, d)
+            assert s.category in {"spelling", "grammar", "punctuation", "capitalization", "word-choice", "style"}
+            assert s.message and s.replacements
+            total += 1
+    assert total > 0, "the model made no change at all on a corpus full of errors"
+
+
+def test_utf16_map_round_trip():
+    text = "a😀b🇨🇭c東\r\n"
+    m = Utf16Map(text)
+    for i in range(len(text) + 1):
+        assert m.from_utf16(m.to_utf16(i)) == i
+        assert m.to_utf16(i) == utf16_len(text[:i])
+
+
+def test_non_prose_is_left_alone(eager):
+    text = ("Hi Anna,\n\nPlease look at https://example.com/this_is_a_url?x=1 and write to bob.smith@example.org "
+            "or run `pip instal redline` now.\n\n> He go to school and buy a apple.\n> quoted reply line\n\n"
+            "Cheers\n-- \nBob Smith, he go to school\nACME Corp")
+    quoted = text.index("> He go")
+    signature = text.index("-- \n")
+    protected = [(text.index("https://"), text.index(" and write")), (text.index("bob.smith"), text.index(" or run")),
+                 (text.index("`pip"), text.index(" now."))]
+    for s in eager.check(text):
+        assert not (quoted <= s.start < text.index("Cheers")), s
+        assert s.start < signature, s
+        for a, b in protected:
+            assert s.end <= a or s.start >= b, s
+
+
+def test_long_unpunctuated_text_is_windowed(eager):
+    text = " ".join(["the cat sat on a mat and it was happy"] * 300)  # 3,000 words, one "sentence"
+    windows = eager.windows(text)
+    assert len(windows) >= 40
+    assert all(text[a:b].strip() for a, b in windows)
+    for s in eager.check(text):
+        assert utf16_slice(text, s.start, s.end) == s.text
+
+
+def test_too_large_text_is_refused_clearly(eager):
+    with pytest.raises(TextTooLarge, match="limit"):
+        eager.check("a" * (MAX_TEXT_CHARS + 1))
+
+
+def test_empty_and_whitespace(eager):
+    assert eager.check("") == []
+    assert eager.check(" \n\t\r\n ") == []
+
+
+def test_cache_decodes_only_changed_sentences():
+    checker = Checker(model_dir())
+    paragraph = "The first sentence is here. The second one follows. A third closes it."
+    checker.check(paragraph)
+    misses = checker.cache_misses
+    checker.check(paragraph.replace("second one", "second sentence"))
+    assert checker.cache_misses == misses + 1
+    assert checker.cache_hits >= 2
+
+
+def test_correct_applies_suggestions(eager):
+    text = "She go to the the market yesterday."
+    fixed = eager.correct(text)
+    expected = text
+    for s in sorted(eager.check(text), key=lambda s: -s.start):
+        expected = expected[:s.start] + s.replacements[0] + expected[s.end:]
+    assert fixed == expected

@@ -1,0 +1,121 @@
+"""Aggressive Decoding must give exactly greedy decoding's tokens, with fewer decoder calls."""
+
+import gzip
+import random
+import re
+
+import pytest
+
+from native_host.decoding.aggressive import aggressive_decode, realign
+from native_host.decoding.greedy import greedy_decode
+from native_host.decoding.onnx_model import OnnxModel
+
+from tests.host.model_fixture import SHARED, model_dir
+
+
+@pytest.fixture(scope="module")
+def model():
+    return OnnxModel(model_dir(), threads=1)
+
+
+def _ids(model, text):
+    return model.tokenizer.encode(text).ids[:96] + [model.eos]
+
+
+# --- re-alignment (pure) -------------------------------------------------------------
+
+def test_realign_unique_last_token_gives_following_source():
+    assert realign([10, 11, 12, 13, 2], [10, 99, 11]) == [12, 13, 2]
+
+
+def test_realign_repeated_token_needs_longer_suffix():
+    src = [5, 7, 5, 8, 2]  # 5 occurs twice: the bigram decides
+    assert realign(src, [7, 5]) == [8, 2]
+    assert realign(src, [1, 5]) is None  # "1 5" is not in the source
+
+
+def test_realign_ambiguous_up_to_trigram_gives_up():
+    src = [1, 2, 3, 9, 1, 2, 3, 8, 2]
+    assert realign(src, [1, 2, 3]) is None
+
+
+def test_realign_after_deletion_and_insertion():
+    src = [20, 21, 22, 23, 24, 2]
+    assert realign(src, [20, 22]) == [23, 24, 2]  # 21 deleted: re-aligns after 22
+    assert realign(src, [20, 21, 77]) is None  # inserted token not in source: keep greedy
+    assert realign(src, [20, 21, 77, 22]) == [23, 24, 2]
+
+
+def test_realign_at_source_end_and_empty_output():
+    assert realign([4, 5, 2], [4, 5]) == [2]
+    assert realign([4, 5, 2], []) is None
+
+
+# --- identical to greedy on the real model ------------------------------------------------
+
+EDGE_CASES = [
+    "", ".", "!!!", "?!", "😀", "😀😀 🎉", "…", "the the the the the the", "a a a a b a a a",
+    "He go to school yesterday and buy a apple.", "I I I think think so so.",
+    "Their their there they're.", "«Bonjour», dit-il.", "東京は大きい都市です。", "x" * 300,
+    "Good morning Good morning Good morning Good morning.", "tab\tseparated\twords", "Line one\r\nline two",
+]
+
+
+@pytest.mark.parametrize("text", EDGE_CASES)
+def test_edge_cases_identical(model, text):
+    ids = _ids(model, text)
+    g, a = greedy_decode(model, ids), aggressive_decode(model, ids)
+    assert a.tokens == g.tokens
+    assert a.calls <= g.calls + 1
+
+
+def _real_sentences(n: int) -> list[str]:
+    """Development-set sources and synthetic corruptions of clean corpus sentences."""
+    out = []
+    jfleg = SHARED / "data/eval/jfleg_dev/dev.src"
+    if jfleg.exists():
+        out += [" ".join(line.split()) for line in jfleg.read_text(encoding="utf-8").splitlines()]
+    for m2 in sorted((SHARED / "data/eval/bea19_dev").glob("*.m2")):
+        out += [line[2:] for line in m2.read_text(encoding="utf-8").splitlines() if line.startswith("S ")][:250]
+    wiki = SHARED / "data/corpus/wikipedia_vital/wikipedia_vital_summaries.txt.gz"
+    if wiki.exists():
+        from native_host.sentences import split_sentences
+
+        with gzip.open(wiki, "rt", encoding="utf-8") as f:
+            clean = [s.text for line in list(f)[:300] for s in split_sentences(line)]
+        rng = random.Random(7)
+        try:
+            from model.recipe.synthesize_errors import Corruptor
+
+            corrupt = Corruptor(keep=0.0)
+            out += [corrupt(s, rng) for s in clean[:300]]
+        except ImportError:  # the recipe's extras are not installed: use the clean text
+            out += clean[:300]
+    return [s for s in out if s.strip()][:n]
+
+
+def test_aggressive_equals_greedy_on_1000_real_sentences(model):
+    sentences = _real_sentences(1000)
+    if len(sentences) < 1000:
+        pytest.skip(f"needs ../shared/data (found {len(sentences)} sentences)")
+    calls_g = calls_a = 0
+    for s in sentences:
+        ids = _ids(model, s)
+        g, a = greedy_decode(model, ids), aggressive_decode(model, ids)
+        assert a.tokens == g.tokens, f"differs on: {s!r}"
+        calls_g += g.calls
+        calls_a += a.calls
+    assert calls_a < calls_g  # the point of the exercise
+
+
+def test_source_score_is_reported_when_the_draft_fits(model):
+    ids = _ids(model, "This is a simple sentence.")
+    a = aggressive_decode(model, ids)
+    assert a.source_logprob is not None and a.source_logprob <= 0.0
+    assert a.logprob <= 0.0
+
+
+def test_length_limit_is_respected_identically(model):
+    ids = _ids(model, "word " * 80)
+    g, a = greedy_decode(model, ids, max_len=7), aggressive_decode(model, ids, max_len=7)
+    assert a.tokens == g.tokens and len(a.tokens) <= 7

@@ -152,7 +152,11 @@ def backend_description() -> str:
 
 
 def _run(args: argparse.Namespace) -> int:
-    token = rotate_token() if args.rotate else get_token()
+    try:
+        token = rotate_token() if args.rotate else get_token()
+    except (RuntimeError, OSError) as e:  # a forced keyring that fails, an unwritable config dir
+        print(f"redline token: {e}", file=sys.stderr)
+        return 1
     print(token)
     print(f"stored in: {backend_description()}", file=sys.stderr)
     if args.rotate:

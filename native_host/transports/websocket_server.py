@@ -211,7 +211,11 @@ def _run(args: argparse.Namespace) -> int:
                     token_store.config_dir() / security.ALLOWLIST_FILE)
     log.info("allowed origins: %s", ", ".join(sorted(origins)))
     gate = TokenGate()
-    gate.current()  # create the token on first run, so `redline token` can show it
+    try:
+        gate.current()  # create the token on first run, so `redline token` can show it
+    except (RuntimeError, OSError) as e:
+        print(f"redline serve: cannot read or create the pairing token: {e}", file=sys.stderr)
+        return 1
     engine = Engine(lambda: _checker(args), workers=args.workers)
     engine.start_loading()
     settings = Settings(origins, max_connections=args.max_connections,

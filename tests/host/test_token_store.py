@@ -89,7 +89,7 @@ def test_forcing_a_keyring_that_does_not_work_is_an_error(store_env):
     env = {**os.environ, "PYTHON_KEYRING_BACKEND": NO_KEYRING, "REDLINE_TOKEN_STORE": "keyring"}
     out = subprocess.run([sys.executable, "-m", "native_host.cli", "token"], env=env,
                          capture_output=True, text=True, timeout=60)
-    assert out.returncode != 0 and "keyring does not work" in out.stderr
+    assert out.returncode == 1 and "keyring does not work" in out.stderr and "Traceback" not in out.stderr
     assert not (store_env / "token").exists()
 
 

@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING
 
 from .. import __version__, protocol, security, token_store
 from ..session import Engine, Limits, Session
+from . import languagetool_api
 
 if TYPE_CHECKING:
     from aiohttp import web
@@ -165,8 +166,9 @@ class Server:
             await client.ws.close(code=CLOSE_GOING_AWAY, message=b"server shutdown")
 
 
-async def serve(app: web.Application, port: int) -> None:
-    """Listen on loopback until SIGINT or SIGTERM, then close every socket and return."""
+async def serve(app: web.Application, port: int, lt: languagetool_api.Listener | None = None) -> None:
+    """Listen on loopback until SIGINT or SIGTERM, then close every socket and return.
+    `lt`, the LanguageTool-compatible API, starts after the websocket, on its own port."""
     from aiohttp import web
     # access_log=None: the request line holds the token in its query string.
     runner = web.AppRunner(app, access_log=None, handle_signals=False)
@@ -183,6 +185,8 @@ async def serve(app: web.Application, port: int) -> None:
             except OSError as e:  # no IPv6 on this machine: IPv4 loopback is enough
                 log.warning("not listening on %s: %s", host, e)
         print(f"redline serve: listening on {' and '.join(urls)} (pid {os.getpid()})", file=sys.stderr, flush=True)
+        if lt is not None:
+            await lt.start()  # a taken port is reported there; the websocket serves on
 
         stop = asyncio.Event()
         loop = asyncio.get_running_loop()
@@ -194,6 +198,8 @@ async def serve(app: web.Application, port: int) -> None:
         await stop.wait()
         print("redline serve: shutting down", file=sys.stderr, flush=True)
     finally:
+        if lt is not None:
+            await lt.stop()
         await runner.cleanup()
 
 
@@ -221,7 +227,8 @@ def _run(args: argparse.Namespace) -> int:
     settings = Settings(origins, max_connections=args.max_connections,
                         limits=Limits(max_pending=args.max_pending, rate=args.rate, burst=args.burst))
     try:
-        asyncio.run(serve(Server(engine, settings, gate).app(), args.port))
+        asyncio.run(serve(Server(engine, settings, gate).app(), args.port,
+                          languagetool_api.listener(args, engine, origins)))
     except OSError as e:
         print(f"redline serve: cannot listen on port {args.port}: {e.strerror or e}", file=sys.stderr)
         return 1
@@ -250,4 +257,5 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     p.add_argument("--rate", type=float, default=50.0, help="requests per second per connection (default 50)")
     p.add_argument("--burst", type=int, default=100, help="requests allowed at once before --rate applies (default 100)")
     p.add_argument("--verbose", action="store_true", help="log at debug level (never the text or the token)")
+    languagetool_api.add_arguments(p)
     p.set_defaults(func=_run)

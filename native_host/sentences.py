@@ -48,7 +48,7 @@ def split_sentences(text: str, start: int = 0, end: int | None = None) -> list[S
 def _is_abbreviation(text: str, dot: int) -> bool:
     if text[dot] != ".":
         return False
-    m = _WORD_BEFORE.search(text, 0, dot)
+    m = _WORD_BEFORE.search(text, max(0, dot - 64), dot)  # bounded: splitting stays linear
     if not m:
         return False
     word = m.group(1).lower().rstrip(".")

@@ -30,9 +30,6 @@ const ENTRIES = [
 ];
 const STATIC = ['icons', 'popup/popup.html', 'popup/popup.css', 'options/options.html', 'options/options.css', 'shared/page.css'];
 
-// Firefox's id for the extension; the native host manifest for Firefox names it in allowed_extensions.
-export const GECKO_ID = 'redline@redline.local';
-
 async function buildTree(outDir, manifest) {
   await rm(outDir, { recursive: true, force: true });
   await mkdir(outDir, { recursive: true });
@@ -51,19 +48,18 @@ async function buildTree(outDir, manifest) {
   await writeFile(path.join(outDir, 'manifest.json'), `${JSON.stringify(manifest, null, 2)}\n`);
 }
 
-function firefoxManifest(chrome) {
-  const m = structuredClone(chrome);
-  delete m.key; // Chrome's fixed id; Firefox uses gecko.id
+// extension/manifest.json is the one manifest; each browser's build drops what the other browser's keys are.
+function chromeManifest(source) {
+  const m = structuredClone(source);
+  delete m.browser_specific_settings; // Firefox's id and settings
+  return m;
+}
+
+function firefoxManifest(source) {
+  const m = structuredClone(source);
+  delete m.key; // Chrome's fixed id; Firefox's is browser_specific_settings.gecko.id
   delete m.minimum_chrome_version;
-  m.background = { service_worker: chrome.background.service_worker, scripts: [chrome.background.service_worker] };
-  for (const cs of m.content_scripts) delete cs.match_origin_as_fallback;
-  m.browser_specific_settings = {
-    gecko: {
-      id: GECKO_ID,
-      strict_min_version: '140.0',
-      data_collection_permissions: { required: ['none'] },
-    },
-  };
+  m.background = { service_worker: source.background.service_worker, scripts: [source.background.service_worker] };
   return m;
 }
 
@@ -79,7 +75,7 @@ async function main() {
   await mkdir(DIST, { recursive: true });
 
   if (!args.has('--lint')) {
-    await buildTree(path.join(DIST, 'chrome'), manifest);
+    await buildTree(path.join(DIST, 'chrome'), chromeManifest(manifest));
     console.log(`built dist/chrome (Redline ${version})`);
     if (args.has('--chrome-only')) return;
     const zip = path.join(DIST, `redline-chrome-${version}.zip`);
@@ -90,7 +86,7 @@ async function main() {
 
   const ff = path.join(DIST, 'firefox');
   await buildTree(ff, firefoxManifest(manifest));
-  webExt(['lint', '--source-dir', ff, '--self-hosted']);
+  webExt(['lint', '--source-dir', ff]);
   if (!args.has('--lint')) {
     webExt(['build', '--source-dir', ff, '--artifacts-dir', DIST, '--filename', `redline-firefox-${version}.zip`, '--overwrite-dest']);
   }

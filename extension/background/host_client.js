@@ -94,7 +94,12 @@ export class HostClient {
    *        now?, setTimeout?, clearTimeout?}
    */
   constructor(deps) {
-    this.deps = { now: () => Date.now(), setTimeout, clearTimeout, ...deps };
+    this.deps = {
+      now: () => Date.now(),
+      setTimeout: (fn, ms) => setTimeout(fn, ms), // unbound: browsers refuse setTimeout called on another object
+      clearTimeout: (t) => clearTimeout(t),
+      ...deps,
+    };
     this.transport = null;
     this.connecting = null;
     this.pending = new Map();

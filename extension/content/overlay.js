@@ -43,6 +43,8 @@ export class Overlay {
         el.dataset.category = item.category;
         el.dataset.suggestion = String(item.id);
         el.dataset.field = String(fieldId);
+        el.dataset.start = String(item.start);
+        el.dataset.end = String(item.end);
         Object.assign(el.style, {
           left: `${b.left}px`, top: `${b.top}px`, width: `${b.right - b.left}px`, height: `${b.bottom - b.top}px`,
         });

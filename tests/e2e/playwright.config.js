@@ -1,0 +1,18 @@
+// Playwright end-to-end tests: Debian's Chromium with the built extension
+// (dist/chrome, from `npm run build`), the real `redline native` host, pages
+// served from localhost. Run with `npm run e2e`.
+import { defineConfig } from '@playwright/test';
+
+export default defineConfig({
+  testDir: '.',
+  testMatch: '*.spec.js',
+  globalSetup: './global_setup.js',
+  outputDir: '../../test-results/e2e',
+  workers: 1, // each test file starts a browser and a host; the CI machine has 2 cores
+  fullyParallel: false,
+  retries: 0,
+  timeout: 180000,
+  expect: { timeout: 30000 },
+  reporter: [['list']],
+  use: { trace: 'retain-on-failure' },
+});

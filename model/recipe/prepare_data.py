@@ -96,7 +96,7 @@ def read_m2(path: Path):
             edits.append((a, b, corr))
         elif src is not None:
             tgt = list(src)
-            for a, b, corr in sorted(edits, reverse=True):
+            for a, b, corr in _right_to_left(edits):
                 tgt[a:b] = corr.split() if corr else []
             yield " ".join(src), " ".join(tgt)
             src = None
@@ -112,12 +112,23 @@ def read_fce(path: Path):
             para_end = para_start + len(para)
             inside = [e for e in edits if para_start <= e[0] and e[1] <= para_end]
             corrected = para
-            for a, b, rep, _ in sorted(inside, key=lambda e: e[0], reverse=True):
+            for a, b, rep, _ in _right_to_left(inside):
                 corrected = corrected[: a - para_start] + rep + corrected[b - para_start:]
             src_s = [s.text for s in split_sentences(para)]
             tgt_s = [s.text for s in split_sentences(corrected)]
             if len(src_s) == len(tgt_s):
                 yield from zip(src_s, tgt_s)
+
+
+def _right_to_left(edits: list) -> list:
+    """Edits (start, end, ...) in the order to apply them from the end of the text backwards.
+
+    Of two edits starting at the same place, the wider one goes first, and of two
+    insertions at the same place the later-listed one, so that the text they insert
+    comes out in the order the edits are listed ("Paul" + "said" + "," = "Paul said,").
+    """
+    order = sorted(range(len(edits)), key=lambda i: (edits[i][0], edits[i][1], i), reverse=True)
+    return [edits[i] for i in order]
 
 
 def _paragraphs(text: str):

@@ -85,6 +85,21 @@ def test_read_fce(tmp_path):
     ]
 
 
+def test_edits_at_the_same_place_apply_in_listed_order(tmp_path):
+    m2 = tmp_path / "same.m2"
+    m2.write_text("S Bye Paul I will go\n"
+                  "A 2 2|||M:VERB|||said|||REQUIRED|||-NONE-|||0\n"
+                  "A 2 2|||M:PUNCT|||,|||REQUIRED|||-NONE-|||0\n"
+                  "A 2 3|||R:PRON|||\" I|||REQUIRED|||-NONE-|||0\n", encoding="utf-8")
+    assert list(read_m2(m2)) == [("Bye Paul I will go", 'Bye Paul said , " I will go')]
+    # FCE: an insertion and a replacement starting at the same offset (as in fce.train.json).
+    text = "It was well attended , the people liked it."
+    essay = {"text": text, "edits": [[0, [[20, 20, " to", "MT"], [20, 22, ";", "RP"]]]]}
+    fce = tmp_path / "same.json"
+    fce.write_text(json.dumps(essay) + "\n", encoding="utf-8")
+    assert list(read_fce(fce)) == [("It was well attended , the people liked it.", "It was well attended to; the people liked it.")]
+
+
 @pytest.mark.parametrize("s", [
     "The cat sat on the mat.",
     "\"Where are you going?\" she asked.",

@@ -105,7 +105,16 @@ function applyOne(s, replacement) {
 }
 
 async function copy() {
-  await navigator.clipboard.writeText($('corrected').value);
+  try {
+    await navigator.clipboard.writeText($('corrected').value);
+  } catch {
+    // No clipboard permission (e.g. the page lost focus): copy the selected text instead.
+    $('corrected').select();
+    if (!document.execCommand('copy')) {
+      $('copied').textContent = 'Select the text and copy it';
+      return;
+    }
+  }
   $('copied').textContent = 'Copied';
   setTimeout(() => ($('copied').textContent = ''), 1500);
 }

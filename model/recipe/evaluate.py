@@ -115,10 +115,10 @@ def run_corrector(command: list[str], lines: list[str]) -> list[str]:
     """Feed one sentence per line on stdin; read as many corrected lines from stdout."""
     env = dict(os.environ, PYTHONIOENCODING="utf-8")
     proc = subprocess.run(command, input="".join(line + "\n" for line in lines), stdout=subprocess.PIPE,
-                          encoding="utf-8", cwd=ROOT, env=env)
+                          encoding="utf-8", cwd=ROOT, env=env, check=False)
     if proc.returncode != 0:
         raise SystemExit(f"{shlex.join(command)} failed with exit status {proc.returncode}")
-    out = proc.stdout[:-1] if proc.stdout.endswith("\n") else proc.stdout
+    out = proc.stdout.removesuffix("\n")
     outputs = [line.rstrip("\r") for line in out.split("\n")] if lines else []
     if len(outputs) != len(lines):
         raise SystemExit(f"{shlex.join(command)} returned {len(outputs)} lines for {len(lines)}")
@@ -148,7 +148,7 @@ def evaluate(command: list[str], shared: Path, limit: int | None = None, outputs
     p, r, f = errant.prf
     return {
         "command": shlex.join(command),
-        "date": datetime.datetime.now(datetime.timezone.utc).strftime("%Y-%m-%d"),
+        "date": datetime.datetime.now(datetime.UTC).strftime("%Y-%m-%d"),
         "limit": limit,
         "seconds": round(time.time() - t0, 1),
         "correct_seconds": round(t_correct, 1),
@@ -180,16 +180,16 @@ def card_section(res: dict, model: str, via_redline: bool = True) -> str:
     subset = f" (first {res['limit']} sentences of each set only)" if res["limit"] else ""
     lines = [
         CARD_START,
-        f"Measured {res['date']} with `python -m model.recipe.evaluate` "
-        + (f"on `{model}`, through `redline correct`" if via_redline else f"with the command `{model}` as the checker")
-        + f"{subset}; {res['seconds']:.0f} s in all, {res['correct_seconds']:.0f} s of it correcting.",
+        (f"Measured {res['date']} with `python -m model.recipe.evaluate` "
+         + (f"on `{model}`, through `redline correct`" if via_redline else f"with the command `{model}` as the checker")
+         + f"{subset}; {res['seconds']:.0f} s in all, {res['correct_seconds']:.0f} s of it correcting."),
         "",
         "| development set | sentences | changed | metric | score |",
         "|---|---|---|---|---|",
-        f"| JFLEG dev | {j['sentences']} | {j['changed']} | GLEU, 4 references (copying the input: 38.2) "
-        f"| {j['gleu']:.1f} |",
-        f"| BEA-2019 dev (W&I A+B+C) | {b['sentences']} | {b['changed']} | ERRANT span P / R / F0.5 "
-        f"(TP {b['tp']}, FP {b['fp']}, FN {b['fn']}) | {100 * b['p']:.1f} / {100 * b['r']:.1f} / {100 * b['f0.5']:.1f} |",
+        (f"| JFLEG dev | {j['sentences']} | {j['changed']} | GLEU, 4 references (copying the input: 38.2) "
+         f"| {j['gleu']:.1f} |"),
+        (f"| BEA-2019 dev (W&I A+B+C) | {b['sentences']} | {b['changed']} | ERRANT span P / R / F0.5 "
+         f"(TP {b['tp']}, FP {b['fp']}, FN {b['fn']}) | {100 * b['p']:.1f} / {100 * b['r']:.1f} / {100 * b['f0.5']:.1f} |"),
         "",
         "BEA-2019 dev per error family (`errant_compare -cat 2`; P is 100 when a family has no false positive):",
         "",
@@ -209,7 +209,7 @@ def update_card(path: Path, section: str) -> None:
     if CARD_START in text and CARD_END in text:
         a, b = text.index(CARD_START), text.index(CARD_END) + len(CARD_END)
         text = text[:a] + section + text[b:]
-    elif m := re.search(r"^## Metrics[^\n]*\n", text, re.M):
+    elif m := re.search(r"^## Metrics[^\n]*\n", text, re.MULTILINE):
         text = text[: m.end()] + "\n" + section + "\n" + text[m.end():]
     else:
         text = text.rstrip("\n") + ("\n\n" if text.strip() else "") + "## Metrics\n\n" + section + "\n"

@@ -259,7 +259,7 @@ def test_missing_extra():
     # Duplicates keep the word as it is ("London London", not "london London").
     dups = set()
     for seed in SEEDS:
-        changed, before, after, new = run(se.missing_extra, "We flew to London today.", seed)
+        _, before, after, new = run(se.missing_extra, "We flew to London today.", seed)
         if len(after) == len(before) + 1 and after.count("London") + after.count("london") == 2:
             dups.add(new)
     assert "We flew to London London today." in dups

@@ -78,10 +78,7 @@ async function main() {
     await buildTree(path.join(DIST, 'chrome'), chromeManifest(manifest));
     console.log(`built dist/chrome (Redline ${version})`);
     if (args.has('--chrome-only')) return;
-    const zip = path.join(DIST, `redline-chrome-${version}.zip`);
-    await rm(zip, { force: true });
-    execFileSync('zip', ['-q', '-r', '-X', zip, '.'], { cwd: path.join(DIST, 'chrome') });
-    console.log(`built ${path.relative(ROOT, zip)}`);
+    webExt(['build', '--source-dir', path.join(DIST, 'chrome'), '--artifacts-dir', DIST, '--filename', `redline-chrome-${version}.zip`, '--overwrite-dest']);
   }
 
   const ff = path.join(DIST, 'firefox');

@@ -4,6 +4,7 @@
 
 import { CATEGORY_LABELS } from '../shared/protocol.js';
 import { placeCard } from './geometry.js';
+import { replacementLabel } from '../shared/edits.js';
 
 export class SuggestionCard {
   constructor(overlay) {
@@ -74,9 +75,7 @@ export class SuggestionCard {
       reps.append(node(doc, 'span', 'original', s.text));
     }
     for (const r of s.replacements) {
-      const label = r === '' ? `Remove “${s.text}”` : r;
-      const b = button(doc, r === '' ? 'replacement remove' : 'replacement', label, () => actions.apply(r));
-      if (r === '') b.setAttribute('aria-label', label);
+      const b = button(doc, r === '' ? 'replacement remove' : 'replacement', replacementLabel(s, r), () => actions.apply(r));
       reps.append(b);
     }
     el.append(reps);

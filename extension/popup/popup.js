@@ -3,7 +3,7 @@
 
 import { ext } from '../shared/ext.js';
 import { MSG, CATEGORY_LABELS } from '../shared/protocol.js';
-import { correctedText, replaceSpan } from '../shared/edits.js';
+import { correctedText, replaceSpan, replacementLabel } from '../shared/edits.js';
 import { loadSettings } from '../shared/settings.js';
 import { visibleSuggestions } from '../shared/filters.js';
 import { describeStatus } from '../shared/status_text.js';
@@ -79,7 +79,7 @@ function render() {
     for (const r of s.replacements) {
       const b = document.createElement('button');
       b.type = 'button';
-      b.textContent = r === '' ? `Remove “${s.text}”` : r;
+      b.textContent = replacementLabel(s, r);
       b.addEventListener('click', () => applyOne(s, r));
       change.append(b);
     }

@@ -41,3 +41,8 @@ export function correctedText(text, suggestions) {
   for (const s of chosen.reverse()) out = replaceSpan(out, s.start, s.end, s.replacements[0]);
   return out;
 }
+
+/** The name of a replacement's button: the replacement itself, or "Remove “word”" for a deletion. */
+export function replacementLabel(s, replacement) {
+  return replacement === '' ? `Remove “${s.text.trim()}”` : replacement;
+}

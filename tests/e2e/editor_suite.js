@@ -8,7 +8,7 @@ import path from 'node:path';
 import { test, expect } from './fixtures.js';
 import { SCREENSHOTS } from './paths.js';
 import { normalizeSuggestions } from '../../extension/shared/protocol.js';
-import { replaceSpan, mapPosition } from '../../extension/shared/edits.js';
+import { replaceSpan, mapPosition, replacementLabel } from '../../extension/shared/edits.js';
 
 // Texts with obvious errors, tried in order until the host flags something.
 export const CANDIDATE_TEXTS = [
@@ -142,7 +142,7 @@ export function editorSuite(editor) {
       const card = await hoverUnderline(page, target);
       await expect(card.getByRole('button', { name: 'Ignore' })).toBeVisible();
       await expect(card.getByRole('button', { name: 'Turn off on this site' })).toBeVisible();
-      for (const r of target.replacements) await expect(card.getByRole('button', { name: r === '' ? `Remove “${target.text}”` : r, exact: true })).toBeVisible();
+      for (const r of target.replacements) await expect(card.getByRole('button', { name: replacementLabel(target, r), exact: true })).toBeVisible();
       if (target.message) await expect(card).toContainText(target.message);
       await mkdir(SCREENSHOTS, { recursive: true });
       const field = await page.locator(editor.field).boundingBox();
@@ -156,7 +156,7 @@ export function editorSuite(editor) {
 
       await page.waitForTimeout(1200); // a person reads the card; editors group edits closer than ~1 s into one undo step
       const replacement = target.replacements[0];
-      await card.getByRole('button', { name: replacement === '' ? `Remove “${target.text}”` : replacement, exact: true }).click();
+      await card.getByRole('button', { name: replacementLabel(target, replacement), exact: true }).click();
       const fixed = replaceSpan(text, target.start, target.end, replacement);
       await expect.poll(() => editor.modelText(page)).toBe(fixed);
       await expect.poll(() => editor.caret(page)).toBe(mapPosition(caretBefore, target.start, target.end, replacement.length));

@@ -5,7 +5,7 @@ import path from 'node:path';
 import { test, expect, EXTENSION_ID } from './fixtures.js';
 import { pickText } from './editor_suite.js';
 import { SCREENSHOTS } from './paths.js';
-import { correctedText } from '../../extension/shared/edits.js';
+import { correctedText, replacementLabel } from '../../extension/shared/edits.js';
 
 test('the extension has the fixed id from the manifest key', async ({ chromiumWithExtension }) => {
   expect(chromiumWithExtension.extensionId).toBe(EXTENSION_ID);
@@ -21,7 +21,7 @@ test('popup: check text, see the host’s suggestions and the corrected text, co
   await page.getByRole('button', { name: 'Check', exact: true }).click();
   await expect(page.locator('#results li')).toHaveCount(pick.suggestions.length, { timeout: 90000 });
   for (const s of pick.suggestions) {
-    for (const r of s.replacements) await expect(page.locator('#results').getByRole('button', { name: r === '' ? `Remove “${s.text}”` : r, exact: true }).first()).toBeVisible();
+    for (const r of s.replacements) await expect(page.locator('#results').getByRole('button', { name: replacementLabel(s, r), exact: true }).first()).toBeVisible();
   }
   await expect(page.locator('#corrected')).toHaveValue(correctedText(pick.text, pick.suggestions));
   await expect(page.locator('#status-text')).toHaveText(`Connected via native messaging · ${hello.model} · host ${hello.host_version}`);
@@ -35,6 +35,6 @@ test('popup: check text, see the host’s suggestions and the corrected text, co
 
   // Applying one suggestion from the list edits the text and checks again.
   const first = pick.suggestions.find((s) => s.replacements.length);
-  await page.locator('#results').getByRole('button', { name: first.replacements[0] || `Remove “${first.text}”`, exact: true }).first().click();
+  await page.locator('#results').getByRole('button', { name: replacementLabel(first, first.replacements[0]), exact: true }).first().click();
   await expect(page.locator('#text')).toHaveValue(pick.text.slice(0, first.start) + first.replacements[0] + pick.text.slice(first.end));
 });

@@ -174,9 +174,8 @@ async def serve(app: web.Application, port: int, lt: languagetool_api.Listener |
     runner = web.AppRunner(app, access_log=None, handle_signals=False)
     await runner.setup()
     try:
-        first = web.TCPSite(runner, security.LISTEN_ADDRESSES[0], port)
-        await first.start()
-        port = first._server.sockets[0].getsockname()[1]  # the real port when asked for 0
+        await web.TCPSite(runner, security.LISTEN_ADDRESSES[0], port).start()
+        port = runner.addresses[0][1]  # the real port when asked for 0
         urls = [f"ws://127.0.0.1:{port}/ws"]
         for host in security.LISTEN_ADDRESSES[1:]:
             try:

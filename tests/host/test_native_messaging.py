@@ -13,6 +13,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+import native_host
 from native_host import protocol
 from native_host.transports.native_messaging import FrameTooLarge, read_frame
 
@@ -121,7 +122,7 @@ def test_hello_answers_at_once_and_checks_match_the_checker(host, checker):
     host.send({"id": 1, "type": "hello", "protocol": 1, "client": "redline-extension/0.1.0"})
     hello = host.recv()
     hello_s = time.monotonic() - started
-    assert hello == {"id": 1, "type": "hello", "protocol": 1, "host_version": "0.1.0",
+    assert hello == {"id": 1, "type": "hello", "protocol": 1, "host_version": native_host.__version__,
                      "model": checker.model_name, "capabilities": ["check", "cancel", "ping"],
                      "limits": {"max_text_chars": protocol.MAX_TEXT_CHARS,
                                 "max_frame_bytes": protocol.MAX_FRAME_BYTES},

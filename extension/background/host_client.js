@@ -55,7 +55,7 @@ export function websocketTransport(WebSocketImpl, { port, token }, { onMessage, 
     }
   };
   ws.onerror = () => finish(`websocket error (ws://127.0.0.1:${port})`);
-  ws.onclose = (e) => finish(e.code === 4401 || e.code === 1008 ? 'unauthorized' : `websocket closed (${e.code})`);
+  ws.onclose = (e) => finish(e.code === 4001 ? 'unauthorized' : `websocket closed (${e.code})`); // 4001: token rotated (PROTOCOL.md)
   return {
     kind: 'websocket',
     send(obj) {

@@ -31,7 +31,7 @@ say "4/5 Building the extension"
 ext_chrome="" ext_firefox=""
 if command -v npm >/dev/null && node -e 'process.exit(Number(process.versions.node.split(".")[0]) < 20 ? 1 : 0)'; then
   # The unpacked builds only (`npm run build` also zips them for publishing).
-  if npm ci --no-audit --no-fund --loglevel=error && node packaging/build_extension.mjs --chrome-only; then
+  if npm ci --no-audit --no-fund --no-update-notifier --loglevel=error && node packaging/build_extension.mjs --chrome-only; then
     ext_chrome="$PWD/dist/chrome"
     node packaging/build_extension.mjs --lint >/dev/null && ext_firefox="$PWD/dist/firefox"
   else

@@ -14,6 +14,7 @@ import socket
 import struct
 import subprocess
 import sys
+import threading
 import time
 from dataclasses import dataclass
 from pathlib import Path
@@ -92,34 +93,51 @@ def _frame(msg: dict) -> bytes:
     return struct.pack("=I", len(data)) + data
 
 
-def _read_frames(data: bytes) -> list[dict]:
-    out = []
-    while len(data) >= 4:
-        (size,) = struct.unpack("=I", data[:4])
-        out.append(json.loads(data[4:4 + size]))
-        data = data[4 + size:]
-    return out
+def _read_frame(stream) -> dict | None:
+    header = stream.read(4)
+    if len(header) < 4:
+        return None
+    (size,) = struct.unpack("=I", header)
+    return json.loads(stream.read(size))
 
 
 def native_round_trip(command: list[str], text: str, timeout: float = 120) -> tuple[dict, dict]:
-    """Send hello + check to a native host started with `command`; return the
-    hello reply and the check's reply. Raises RuntimeError with what went wrong."""
-    requests = _frame({"id": 1, "type": "hello", "protocol": 1, "client": f"redline-doctor/{__version__}"})
-    requests += _frame({"id": 2, "type": "check", "text": text, "language": "en-US"})
-    # stdin closes after the two frames: the host answers what it has read, then exits.
+    """Send hello + check to a native host started with `command`, as a browser
+    does (stdin stays open until the answer, since closing it is how a browser
+    hangs up); return the hello reply and the check's reply. Raises
+    RuntimeError with what went wrong."""
     try:
-        proc = subprocess.run(command, input=requests, capture_output=True, timeout=timeout)
-    except subprocess.TimeoutExpired:
-        raise RuntimeError(f"no answer within {timeout:.0f} s") from None
+        proc = subprocess.Popen(command, stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
     except OSError as e:
         raise RuntimeError(f"cannot start {command[0]}: {e}") from None
+    replies: dict = {}
+
+    def read() -> None:
+        try:
+            while 2 not in replies and (reply := _read_frame(proc.stdout)) is not None:
+                replies[reply.get("id")] = reply
+        except ValueError:  # not JSON: reported below as missing replies
+            pass
+
+    reader = threading.Thread(target=read, daemon=True)
+    reader.start()
     try:
-        replies = {r.get("id"): r for r in _read_frames(proc.stdout)}
-    except ValueError:
-        replies = {}
+        proc.stdin.write(_frame({"id": 1, "type": "hello", "protocol": 1, "client": f"redline-doctor/{__version__}"}))
+        proc.stdin.write(_frame({"id": 2, "type": "check", "text": text, "language": "en-US"}))
+        proc.stdin.flush()
+    except OSError:  # the host died at once: its stderr says why
+        pass
+    reader.join(timeout)
+    try:
+        proc.stdin.close()  # hang up, as the browser does
+        proc.wait(timeout=10)
+    except (OSError, subprocess.TimeoutExpired):
+        proc.kill()
+        proc.wait()
     if 1 not in replies or 2 not in replies:
-        err = proc.stderr.decode("utf-8", "replace").strip().splitlines()
-        raise RuntimeError(f"exit code {proc.returncode}, replies {sorted(replies, key=str)}; "
+        err = proc.stderr.read().decode("utf-8", "replace").strip().splitlines()
+        late = " (timed out)" if reader.is_alive() else ""
+        raise RuntimeError(f"exit code {proc.returncode}{late}, replies to ids {sorted(replies, key=str)} of [1, 2]; "
                            f"stderr: {err[-1] if err else '(empty)'}")
     return replies[1], replies[2]
 

@@ -137,7 +137,9 @@ def main() -> None:
         args.check = 0  # agreement of a random model's near-ties says nothing
     else:
         ckpt = torch.load(args.run / "ckpt.pt", map_location="cpu")
-        model = Seq2Seq(ModelConfig.from_dict(ckpt["model_config"]))
+        # No dropout in the exported graph: with dropout configured, the traced encoder
+        # disagreed with PyTorch's eval mode (max |diff| 1.3 on the memory; measured).
+        model = Seq2Seq(ModelConfig.from_dict(ckpt["model_config"] | {"dropout": 0.0}))
         model.load_state_dict(ckpt["model"])
         tok_path = args.run / "tokenizer.json"
         extra["trained"] = {"steps": ckpt["step"], "minutes": round(ckpt.get("elapsed", 0) / 60, 1)}

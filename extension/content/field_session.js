@@ -4,8 +4,9 @@
 // badge, and applies a suggestion as a user edit with the caret kept in place.
 
 import { planCheck, absorbResult, suggestionsFor } from '../shared/incremental.js';
+import { splitSentences } from '../shared/sentences.js';
 import { visibleSuggestions, ignoreEntry, isSingleWord } from '../shared/filters.js';
-import { mapPosition, replaceSpan } from '../shared/edits.js';
+import { mapPosition, replaceSpan, shiftSuggestions } from '../shared/edits.js';
 import { lineBoxes, insertionBox } from './geometry.js';
 
 const DEBOUNCE_MS = 350;
@@ -29,6 +30,7 @@ export class FieldSession {
     this.inflight = 0;
     this.text = null;
     this.all = []; // every cached suggestion for the text, before filters
+    this.provisional = []; // after applying: the other suggestions, moved, until the host answers for the new text
     this.suggestions = []; // what is shown
     this.complete = false;
     this.error = null;
@@ -128,8 +130,14 @@ export class FieldSession {
     const text = textForCheck(this.editor.getText());
     this.text = text;
     const { suggestions, complete } = suggestionsFor(text, this.app.cache);
-    this.all = suggestions;
     this.complete = complete;
+    if (complete) this.provisional = [];
+    // While the edited sentence waits for its new answer, keep showing its other suggestions where they moved.
+    const answered = (p) => splitSentences(text).some((x) => x.start <= p.start && p.start <= x.end && this.app.cache.has(x.text));
+    const keep = this.provisional.filter(
+      (p) => text.slice(p.start, p.end) === p.text && !answered(p) && !suggestions.some((s) => s.start < p.end && p.start < s.end),
+    );
+    this.all = keep.length ? [...suggestions, ...keep].sort((a, b) => a.start - b.start || a.end - b.end) : suggestions;
     this.filter();
     this.draw();
     this.updateBadge();
@@ -243,7 +251,9 @@ export class FieldSession {
       return false;
     }
     const caret = (this.focused && this.editor.getSelection()) || this.selection;
+    const others = this.all.filter((x) => !(x.start === s.start && x.end === s.end && x.category === s.category));
     const ok = this.editor.replace(s.start, s.end, replacement);
+    if (ok) this.provisional = shiftSuggestions(others, s.start, s.end, replacement.length);
     await new Promise((r) => setTimeout(r, 0)); // let the editor update its model and DOM
     if (ok && caret) {
       const a = mapPosition(caret.start, s.start, s.end, replacement.length);

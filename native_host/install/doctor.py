@@ -23,7 +23,7 @@ from .. import __version__
 from . import launcher as launchers
 from . import manifests, registry
 from .browsers import BROWSERS, Browser, Machine, app_dir, detect, location
-from .installer import RECORD_FILE, Record
+from .installer import RECORD_FILE, InstallError, Record
 
 SAMPLE_EMAIL = Path(__file__).resolve().parents[1] / "samples" / "email.txt"
 DEFAULT_WS_PORT = 8734
@@ -158,19 +158,22 @@ def check_native(command: list[str], how: str) -> Finding:
 
 # --- browser registrations ---------------------------------------------------
 
-def _records(machine: Machine) -> list[Record]:
-    found = []
+def _records(machine: Machine) -> tuple[list[Record], list[Finding]]:
+    """The install records (per user, all users), and a problem for each damaged one."""
+    found, damaged = [], []
     for system in (False, True):
         try:
             record = Record.load(Path(app_dir(machine, system=system)) / RECORD_FILE)
-        except Exception:  # a damaged record shows up as a damaged install below
-            record = None
+        except InstallError as e:
+            damaged.append(problem("install record", str(e).split(";")[0],
+                                   "delete it, then run `redline install`" + (" --system" if system else "")))
+            continue
         if record:
             found.append(record)
-    return found
+    return found, damaged
 
 
-def _registered(machine: Machine) -> list[tuple[Browser, str, Path]]:
+def _registered(machine: Machine, records: list[Record]) -> list[tuple[Browser, str, Path]]:
     """(browser, where, manifest path) of every Redline manifest a browser would read."""
     seen: dict[tuple[str, str], str] = {}
     for browser in BROWSERS.values():
@@ -179,10 +182,10 @@ def _registered(machine: Machine) -> list[tuple[Browser, str, Path]]:
             if loc.registry:
                 path = registry.get_default(loc.registry)
                 if path:
-                    seen[(browser.key, path)] = f"registry {loc.registry}"
+                    seen[(browser.key, path)] = "all users" if system else "this user"
             elif Path(loc.manifest).exists():
                 seen[(browser.key, str(loc.manifest))] = "all users" if system else "this user"
-    for record in _records(machine):  # custom profile folders (--user-data-dir)
+    for record in records:  # custom profile folders (--user-data-dir)
         for entry in record.entries:
             if Path(entry.manifest).exists():
                 seen.setdefault((entry.browser, entry.manifest), "profile folder")
@@ -193,6 +196,10 @@ def check_manifest(browser: Browser, where: str, path: Path, machine: Machine,
                    chrome_ids: list[str], firefox_ids: list[str]) -> tuple[Finding, list[str] | None]:
     """One manifest's finding, and the command that starts its launcher (None if broken)."""
     topic, fix = browser.title, f"redline install --browser {browser.key}"
+    if where == "all users":
+        fix += " --system"
+    elif where == "profile folder":
+        fix += f" --user-data-dir {path.parent.parent}"
     try:
         text = path.read_text(encoding="utf-8")
     except OSError as e:
@@ -214,20 +221,18 @@ def check_manifest(browser: Browser, where: str, path: Path, machine: Machine,
                 found.append(f"launcher runs {python or 'an unknown program'}, which does not exist")
     if found:
         return problem(topic, f"{path} ({where}): " + "; ".join(found), fix), None
-    command = [str(launcher)]
-    if machine.os == "windows":
-        command = ["cmd.exe", "/d", "/s", "/c", str(launcher)]
-    origin = (firefox_ids[0] if browser.is_firefox else f"chrome-extension://{chrome_ids[0]}/")
-    return ok(topic, f"{path} ({where}) -> {launcher}"), command + [origin]
+    # Started as the browser starts it, with the caller as argument (Windows runs a .bat through cmd.exe itself).
+    caller = data["allowed_extensions" if browser.is_firefox else "allowed_origins"][0]
+    return ok(topic, f"{path} ({where}) -> {launcher}"), [str(launcher), caller]
 
 
 def check_browsers(machine: Machine) -> tuple[list[Finding], list[str] | None]:
     """Findings for every registration, and a launcher command to round-trip through."""
-    records = _records(machine)
+    records, findings = _records(machine)
     chrome_ids = sorted({i for r in records for i in r.chrome_ids} | {manifests.CHROME_EXTENSION_ID})
     firefox_ids = sorted({i for r in records for i in r.firefox_ids} | {manifests.FIREFOX_EXTENSION_ID})
-    findings, command = [], None
-    registered = _registered(machine)
+    command = None
+    registered = _registered(machine, records)
     for browser, where, path in registered:
         finding, cmd = check_manifest(browser, where, path, machine, chrome_ids, firefox_ids)
         findings.append(finding)

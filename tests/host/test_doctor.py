@@ -160,3 +160,18 @@ def test_full_doctor_round_trips_the_sample_through_the_launcher(home):
     assert any("sample check" in line and "suggestions" in line for line in lines["OK"])
     assert any("native host" in line and str(home / LAUNCHER) in line and "round-tripped" in line
                for line in lines["OK"])
+
+
+def test_a_broken_profile_install_names_its_profile_in_the_fix(tmp_path):
+    profile = tmp_path / "profile"
+    assert redline(tmp_path, "install", "--browser", "chromium", "--user-data-dir", str(profile)).returncode == 0
+    (profile / "NativeMessagingHosts" / M).write_text("[]")
+    rc, lines = doctor(tmp_path, "--skip-model")
+    assert rc == 1 and any("is not a JSON object" in line for line in lines["PROBLEM"])
+    assert f"fix: redline install --browser chromium --user-data-dir {profile}" in lines["fix"]
+
+
+def test_a_damaged_install_record_is_a_problem(home):
+    (home / ".local/share/redline/installed.json").write_text("{oops")
+    rc, lines = doctor(home, "--skip-model")
+    assert rc == 1 and any("install record" in line and "damaged" in line for line in lines["PROBLEM"])

@@ -94,6 +94,7 @@ def _real_sentences(n: int) -> list[str]:
     return [s for s in out if s.strip()][:n]
 
 
+@pytest.mark.timeout(1800)
 def test_aggressive_equals_greedy_on_1000_real_sentences(model):
     sentences = _real_sentences(1000)
     if len(sentences) < 1000:

@@ -94,20 +94,35 @@ class Checker:
         model = self.load()
         ids = model.tokenizer.encode(key).ids[: MAX_WINDOW_TOKENS] + [model.eos]
         decode = aggressive_decode if self.aggressive else greedy_decode
-        result = decode(model, ids)
-        out = model.tokenizer.decode(result.tokens)
-        # Precision guard: keep a change only if the model clearly prefers it to the input.
-        if (out != key and result.source_logprob is not None
-                and result.logprob - result.source_logprob < self._min_margin):
-            out = key
+        out = model.tokenizer.decode(decode(model, ids).tokens)
         if "\ufffd" in out and "\ufffd" not in key:
             out = key  # a broken byte sequence: never suggest it
+        if out != key and self._min_margin > float("-inf"):
+            out = self._guard(model, ids, key, out)
         with self._cache_lock:
             self.cache_misses += 1
             self._cache[key] = out
             if len(self._cache) > self._cache_size:
                 self._cache.popitem(last=False)
         return out
+
+    def _guard(self, model, ids: list[int], key: str, corrected: str) -> str:
+        """Precision guard: keep an edit only if the model prefers the sentence with that
+        edit alone over the sentence as written by at least `min_margin` (log-probability).
+        One decoder call per edit, plus one for the source."""
+        state = model.encode(ids)
+        base = model.score(state, ids[:-1])
+        kept = []
+        for e in diff(key, corrected):
+            alone = key[:e.start] + e.replacement + key[e.end:]
+            alone_ids = model.tokenizer.encode(" ".join(alone.split())).ids[: MAX_WINDOW_TOKENS]
+            if model.score(state, alone_ids) - base >= self._min_margin:
+                kept.append(e)
+        out, pos = [], 0
+        for e in kept:
+            out.append(key[pos:e.start] + e.replacement)
+            pos = e.end
+        return " ".join(("".join(out) + key[pos:]).split())
 
     # -- text ------------------------------------------------------------------------
     def check(self, text: str) -> list[Suggestion]:

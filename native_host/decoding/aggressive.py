@@ -11,8 +11,6 @@ argmax given the same prefix, so the output equals greedy decoding token for tok
 
 from __future__ import annotations
 
-import numpy as np
-
 from .greedy import Decoded, length_limit
 
 
@@ -37,18 +35,12 @@ def aggressive_decode(model, src_ids: list[int], max_len: int | None = None) -> 
     past = model.empty_past()
     out: list[int] = []
     last, calls, total = model.bos, 0, 0.0
-    source_logprob = None
     draft = list(src_ids)  # the source, EOS included, is the first draft
     while True:
         block = [last] + draft[: limit - len(out) + 1]
         logp, present = model.decode(state, block, past)
         calls += 1
         pred = logp.argmax(axis=-1)
-        if source_logprob is None:
-            # First call scored the source verbatim: its log-probability comes for free.
-            source_logprob = float(logp[np.arange(len(block) - 1), block[1:]].sum()) if len(block) > 1 else 0.0
-            if len(draft) > len(block) - 1:
-                source_logprob = None  # truncated by the length limit: not a full score
         # Accept draft tokens while they are the model's own choice.
         k = 0
         while k < len(block) - 1 and pred[k] == block[k + 1] and block[k + 1] != model.eos and len(out) < limit:
@@ -71,8 +63,8 @@ def aggressive_decode(model, src_ids: list[int], max_len: int | None = None) -> 
             tok = int(logp[-1].argmax())
             total += float(logp[-1, tok])
             if tok == model.eos or len(out) >= limit:
-                return Decoded(out, calls, total, source_logprob)
+                return Decoded(out, calls, total)
             out.append(tok)
             last = tok
             draft = realign(src_ids, out) or []
-    return Decoded(out, calls, total, source_logprob)
+    return Decoded(out, calls, total)

@@ -3,17 +3,14 @@ The reference that Aggressive Decoding must match token for token."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 
 @dataclass
 class Decoded:
     tokens: list[int]  # output tokens, without BOS/EOS
     calls: int = 0  # decoder calls used
-    # Sum of log-probabilities of the output (EOS included), and of the source copied
-    # verbatim, when the decoder scored it (the precision guard compares them).
-    logprob: float = 0.0
-    source_logprob: float | None = field(default=None)
+    logprob: float = 0.0  # sum of the output's log-probabilities, EOS included
 
 
 def length_limit(model, src_ids: list[int], max_len: int | None) -> int:

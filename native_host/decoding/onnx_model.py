@@ -73,3 +73,10 @@ class OnnxModel:
         with self._lock:
             self.decoder_calls += 1
         return outs[0][0], outs[1:]
+
+    def score(self, state: EncoderState, tokens: list[int]) -> float:
+        """Log-probability of the output `tokens` (then EOS) given the encoded source: one decoder call."""
+        logp, _ = self.decode(state, [self.bos] + tokens, self.empty_past())
+        target = tokens + [self.eos]
+        return float(logp[np.arange(len(target)), target].sum())
+

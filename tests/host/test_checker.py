@@ -103,3 +103,12 @@ def test_correct_applies_suggestions(eager):
     for s in sorted(eager.check(text), key=lambda s: -s.start):
         expected = expected[:s.start] + s.replacements[0] + expected[s.end:]
     assert fixed == expected
+
+
+def test_precision_guard_keeps_only_confident_edits():
+    text = "She go to the the market yesterday and buy a apple."
+    eager = Checker(model_dir(), min_margin=float("-inf")).check(text)
+    strict = Checker(model_dir(), min_margin=1e9).check(text)
+    default = Checker(model_dir()).check(text)
+    assert strict == []
+    assert {(s.start, s.end, s.replacements[0]) for s in default} <= {(s.start, s.end, s.replacements[0]) for s in eager}

@@ -119,12 +119,15 @@ def main() -> None:
     ap.add_argument("--name", default=None, help="model name written to config.json (default: folder name)")
     ap.add_argument("--check", type=int, default=200, help="validation sentences for the agreement check (0: skip)")
     ap.add_argument("--no-quantize", action="store_true")
+    ap.add_argument("--min-margin", type=float, default=2.0,
+                    help="precision guard written to config.json: an edit must raise the sentence's "
+                         "log-probability by this much (tune with evaluate.py)")
     args = ap.parse_args()
     out = args.out
     out.mkdir(parents=True, exist_ok=True)
     torch.manual_seed(0)
 
-    extra = {}
+    extra = {"min_margin": args.min_margin}
     if args.tiny:
         tok_path = WORK / "tokenizer.json"
         if not tok_path.exists():

@@ -18,13 +18,14 @@ INLINE_PROTECTED = re.compile(
     r"|(?<!\w)[@#]\w+"                          # handles and hashtags
     r"|\b\w+\.(?:py|js|ts|json|txt|html|css|md|exe|pdf|docx?|png|jpe?g)\b"  # file names
 )
+SHORT_LINE = 50  # hard-wrapped prose lines are longer than this
 _LINE = re.compile(r"[^\n]*\n?")
 _SIGNATURE = re.compile(r"^--\s*$")
 _FENCE = re.compile(r"^\s*(```|~~~)")
 
 
 def prose_blocks(text: str) -> list[tuple[int, int]]:
-    """(start, end) of runs of prose lines; paragraphs are split at blank lines."""
+    """(start, end) of runs of prose lines; split at blank lines and after short lines."""
     blocks, start, in_fence = [], None, False
     pos = 0
     for m in _LINE.finditer(text):
@@ -45,8 +46,14 @@ def prose_blocks(text: str) -> list[tuple[int, int]]:
             if start is not None:
                 blocks.append((start, pos))
                 start = None
-        elif start is None:
-            start = pos
+        else:
+            if start is None:
+                start = pos
+            if len(body.strip()) < SHORT_LINE:
+                # A short line ends its block: greetings, sign-offs, list items, headings
+                # ("Best regards,\nTom" is two segments, not one sentence).
+                blocks.append((start, pos + len(body)))
+                start = None
         pos = m.end()
     if start is not None:
         blocks.append((start, len(text)))

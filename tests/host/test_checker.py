@@ -112,3 +112,9 @@ def test_precision_guard_keeps_only_confident_edits():
     default = Checker(model_dir()).check(text)
     assert strict == []
     assert {(s.start, s.end, s.replacements[0]) for s in default} <= {(s.start, s.end, s.replacements[0]) for s in eager}
+
+
+def test_short_lines_are_their_own_segments():
+    text = "Hi Sarah,\nthanks for the notes on the draft we wrote together last week.\r\nBest regards,\r\nTom"
+    pieces = [text[a:b] for a, b in Checker.windows(text)]
+    assert pieces == ["Hi Sarah,", "thanks for the notes on the draft we wrote together last week.", "Best regards,", "Tom"]

@@ -12,7 +12,7 @@ from __future__ import annotations
 import hmac
 import os
 import re
-from typing import Iterable
+from collections.abc import Iterable
 
 from .token_store import config_dir
 
@@ -20,7 +20,8 @@ LISTEN_ADDRESSES = ("127.0.0.1", "::1")   # never a wildcard or a LAN address
 _LOOPBACK_NAMES = {"127.0.0.1", "localhost", "::1"}
 _ORIGIN_PATTERNS = (
     re.compile(r"chrome-extension://[a-p]{32}"),        # Chrome, Edge, Brave: 32 letters a-p
-    re.compile(r"moz-extension://[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}"),  # Firefox: per-install UUID
+    # Firefox: a UUID of each install's own
+    re.compile(r"moz-extension://[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}"),
 )
 ALLOWLIST_FILE = "allowed_origins"         # in the config dir, one origin a line, `#` comments
 
@@ -37,7 +38,8 @@ def normalize_origin(origin: str) -> str:
 def default_origins() -> list[str]:
     """The shipped Chromium extension. Firefox gives each install its own
     moz-extension:// UUID, so a Firefox origin must always be configured."""
-    from .install.manifests import CHROME_EXTENSION_ID  # the extension's id lives there, once
+    # The extension's id lives in the installer's manifests module, once.
+    from .install.manifests import CHROME_EXTENSION_ID
     return [f"chrome-extension://{CHROME_EXTENSION_ID}"]
 
 

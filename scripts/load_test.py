@@ -68,7 +68,7 @@ def spans_fit(text: str, suggestions: list[dict]) -> bool:
 
 def percentile(values: list[float], q: float) -> float:
     ordered = sorted(values)
-    return ordered[min(len(ordered) - 1, int(round(q * (len(ordered) - 1))))]
+    return ordered[min(len(ordered) - 1, round(q * (len(ordered) - 1)))]
 
 
 class Tally:
@@ -119,7 +119,7 @@ async def run_client(url: str, origin: str, n: int, args: argparse.Namespace,
                 sent += 1
                 tally.sent += 1
             await receiver
-        except (asyncio.TimeoutError, websockets.ConnectionClosed) as e:
+        except (TimeoutError, websockets.ConnectionClosed) as e:
             print(f"client {n}: {type(e).__name__}", file=sys.stderr)
         finally:
             receiver.cancel()
@@ -175,7 +175,8 @@ async def main_async(args: argparse.Namespace, url: str) -> int:
 def start_server(args: argparse.Namespace) -> tuple[subprocess.Popen, str]:
     config = tempfile.mkdtemp(prefix="redline-load-")
     env = {**os.environ, "REDLINE_CONFIG_DIR": config, "REDLINE_TOKEN_STORE": "file"}
-    cmd = [sys.executable, "-m", "native_host.cli", "serve", "--port", "0", "--allow-origin", args.origin,
+    cmd = [sys.executable, "-m", "native_host.cli", "serve", "--port", "0", "--no-lt-api",
+           "--allow-origin", args.origin,
            "--max-connections", str(args.clients + 4), "--max-pending", str(max(16, args.window)),
            "--rate", "1000", "--burst", "1000"]
     if args.workers:

@@ -122,7 +122,8 @@ def _run(args: argparse.Namespace) -> int:
                         format="redline native: %(levelname)s %(message)s")
     if args.caller:
         log.info("started by %s", " ".join(args.caller))
-    engine = Engine(lambda: _checker(args), workers=args.workers)  # after claim_stdout: its imports can't reach the frames
+    # After claim_stdout, so nothing the checker imports can write into the frames.
+    engine = Engine(lambda: _checker(args), workers=args.workers)
     engine.start_loading()
     try:
         asyncio.run(serve(engine, sys.stdin.buffer, frames_fd,
@@ -135,7 +136,7 @@ def _run(args: argparse.Namespace) -> int:
 
 
 def _checker(args: argparse.Namespace):
-    from ..checker import Checker  # onnxruntime and the model: only once the host is running
+    from ..checker import Checker  # onnxruntime and the model: only once the host runs
     return Checker(model_dir=args.model_dir, threads=args.threads)
 
 

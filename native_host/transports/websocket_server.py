@@ -16,7 +16,6 @@ import os
 import signal
 import sys
 from dataclasses import dataclass, field
-
 from typing import TYPE_CHECKING
 
 from .. import __version__, protocol, security, token_store
@@ -62,7 +61,7 @@ class TokenGate:
 class _Client:
     token: str
     session: Session
-    ws: "web.WebSocketResponse"
+    ws: web.WebSocketResponse
 
 
 class Server:
@@ -237,24 +236,28 @@ def _run(args: argparse.Namespace) -> int:
 
 
 def _checker(args: argparse.Namespace):
-    from ..checker import Checker  # onnxruntime and the model: only once the arguments are known good
+    from ..checker import Checker  # onnxruntime and the model: only once the arguments are good
     return Checker(model_dir=args.model_dir, threads=args.threads)
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
     p = subparsers.add_parser("serve", help="serve the extension over a loopback websocket")
-    p.add_argument("--port", type=int, default=DEFAULT_PORT, help=f"TCP port on 127.0.0.1 and ::1 (default {DEFAULT_PORT}; 0 picks a free one)")
+    p.add_argument("--port", type=int, default=DEFAULT_PORT,
+                   help=f"TCP port on 127.0.0.1 and ::1 (default {DEFAULT_PORT}; 0 picks a free one)")
     p.add_argument("--allow-origin", action="append", default=[], metavar="ORIGIN",
                    help="extension origin allowed to connect, e.g. chrome-extension://<id> (repeatable)")
     p.add_argument("--no-default-origin", action="store_true",
                    help="do not allow the shipped Chromium extension unless listed (e.g. a self-built one)")
     p.add_argument("--model-dir", default=None, help="model directory (default: the installed model)")
     p.add_argument("--threads", type=int, default=1, help="ONNX Runtime threads per check (default 1)")
-    p.add_argument("--workers", type=int, default=min(2, os.cpu_count() or 1), help="checks run at once (default: up to 2)")
+    p.add_argument("--workers", type=int, default=min(2, os.cpu_count() or 1),
+                   help="checks run at once (default: up to 2)")
     p.add_argument("--max-connections", type=int, default=16, help="open websockets at most (default 16)")
-    p.add_argument("--max-pending", type=int, default=16, help="checks queued or running per connection (default 16)")
+    p.add_argument("--max-pending", type=int, default=16,
+                   help="checks queued or running per connection (default 16)")
     p.add_argument("--rate", type=float, default=50.0, help="requests per second per connection (default 50)")
-    p.add_argument("--burst", type=int, default=100, help="requests allowed at once before --rate applies (default 100)")
+    p.add_argument("--burst", type=int, default=100,
+                   help="requests allowed at once before --rate applies (default 100)")
     p.add_argument("--verbose", action="store_true", help="log at debug level (never the text or the token)")
     languagetool_api.add_arguments(p)
     p.set_defaults(func=_run)

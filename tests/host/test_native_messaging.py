@@ -256,7 +256,8 @@ nasty_payloads = st.one_of(
     st.integers(protocol.MAX_TEXT_CHARS + 1, 60_000).map(                          # huge strings
         lambda n: json.dumps({"id": 1, "type": "check", "text": "ab" * (n // 2 + 1)}).encode()),
     st.sampled_from([b'{"id": 1, "type": "check", "text": "\\ud800x\\udc00"}',   # lone surrogates
-                     b'{"id": "\\udfff", "type": "ping"}', b'{"id": 1, "type": "check", "text": "a", "field": "\\ud83d"}',
+                     b'{"id": "\\udfff", "type": "ping"}',
+                     b'{"id": 1, "type": "check", "text": "a", "field": "\\ud83d"}',
                      b'{"id": 1, "type": "cancel", "target": "\\ud800"}', b"", b"null", b"[]", b'"ping"']),
     st.dictionaries(known_keys, json_values | st.sampled_from(["ping", "cancel", "hello", "check"]),
                     max_size=5).map(lambda d: json.dumps(d).encode()),             # wrong types

@@ -32,11 +32,13 @@ def redline_token(*args: str, env: dict | None = None) -> str:
 
 
 class Server:
-    """`redline serve --port 0` with its stderr drained (a full pipe would stall its logging)."""
+    """`redline serve --port 0` with its stderr drained (a full pipe would stall its logging).
+    The LanguageTool API is off: tests/host/test_languagetool_api.py covers it, and it would
+    take the same fixed port in every server started here."""
 
     def __init__(self, *args: str, env: dict | None = None):
         self.env = env
-        self.proc = subprocess.Popen([*REDLINE, "serve", "--port", "0", "--allow-origin", ORIGIN,
+        self.proc = subprocess.Popen([*REDLINE, "serve", "--port", "0", "--no-lt-api", "--allow-origin", ORIGIN,
                                       "--allow-origin", FIREFOX_ORIGIN, *args],
                                      stderr=subprocess.PIPE, text=True, env=env)
         self.lines: list[str] = []
@@ -124,7 +126,8 @@ async def test_hello_check_ping_over_the_socket(server, checker):
     async with connect(server.url(server.token)) as ws:
         hello = await call(ws, {"id": 1, "type": "hello", "protocol": 1})
         assert hello["transport"] == "websocket" and hello["model"] == checker.model_name
-        assert hello["limits"] == {"max_text_chars": protocol.MAX_TEXT_CHARS, "max_frame_bytes": protocol.MAX_FRAME_BYTES}
+        assert hello["limits"] == {"max_text_chars": protocol.MAX_TEXT_CHARS,
+                                   "max_frame_bytes": protocol.MAX_FRAME_BYTES}
         for i, text in enumerate(["She go to school every day.", "He have two cat. 😀 I seen it."]):
             reply = await call(ws, {"id": i, "type": "check", "text": text})
             assert reply["type"] == "result", reply
@@ -234,7 +237,8 @@ async def test_allowlist_from_defaults_file_and_environment(isolated_token_store
     from_file = "moz-extension://11111111-2222-4333-8444-555555555555"
     from_env = "chrome-extension://" + "p" * 32
     isolated_token_store.mkdir(parents=True)
-    (isolated_token_store / "allowed_origins").write_text(f"# Firefox on this machine\n{from_file}/  # trailing slash ok\n")
+    (isolated_token_store / "allowed_origins").write_text(
+        f"# Firefox on this machine\n{from_file}/  # trailing slash ok\n")
     monkeypatch.setenv("REDLINE_ALLOWED_ORIGINS", f" {from_env} ,")
     s = Server()
     try:
@@ -248,8 +252,8 @@ async def test_allowlist_from_defaults_file_and_environment(isolated_token_store
 
 
 def test_a_malformed_origin_stops_the_server_with_a_clear_error():
-    out = subprocess.run([*REDLINE, "serve", "--port", "0", "--allow-origin", "https://example.com"],
-                         capture_output=True, text=True, timeout=60)
+    out = subprocess.run([*REDLINE, "serve", "--port", "0", "--no-lt-api", "--allow-origin", "https://example.com"],
+                         check=False, capture_output=True, text=True, timeout=60)
     assert out.returncode == 2 and "not an extension origin" in out.stderr
 
 

@@ -41,6 +41,9 @@ class OnnxModel:
         opts.graph_optimization_level = ort.GraphOptimizationLevel.ORT_ENABLE_ALL
         opts.intra_op_num_threads = threads
         opts.inter_op_num_threads = 1
+        # Shapes change with every call (sentence and block lengths): an arena sized for the
+        # largest call so far only grows, so plain allocations keep the host small.
+        opts.enable_cpu_mem_arena = False
         opts.log_severity_level = 3  # ORT warnings would go to stderr only, but keep them quiet
         providers = ["CPUExecutionProvider"]
         self.encoder = ort.InferenceSession(str(self.dir / "encoder.onnx"), opts, providers=providers)

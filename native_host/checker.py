@@ -7,6 +7,7 @@ every transport and the CLI call this.
 
 from __future__ import annotations
 
+import os
 import re
 import threading
 from collections import OrderedDict
@@ -71,7 +72,10 @@ class Checker:
                     aggressive_decode(model, model.tokenizer.encode("This is a warm-up.").ids + [model.eos])
                     model.decoder_calls = 0
                     if self._min_margin is None:
-                        self._min_margin = float(model.config.get("min_margin", 0.0))
+                        # REDLINE_MIN_MARGIN overrides the model's precision guard (lower: more
+                        # suggestions; "-inf": every change the model makes, as the e2e tests use).
+                        env = os.environ.get("REDLINE_MIN_MARGIN")
+                        self._min_margin = float(env) if env else float(model.config.get("min_margin", 0.0))
                     self._model = model
         return self._model
 
@@ -97,7 +101,7 @@ class Checker:
         out = model.tokenizer.decode(decode(model, ids).tokens)
         if "\ufffd" in out and "\ufffd" not in key:
             out = key  # a broken byte sequence: never suggest it
-        if out != key and self._min_margin > float("-inf"):
+        if out != key:
             out = self._guard(model, ids, key, out)
         with self._cache_lock:
             self.cache_misses += 1
@@ -107,19 +111,21 @@ class Checker:
         return out
 
     def _guard(self, model, ids: list[int], key: str, corrected: str) -> str:
-        """Precision guard: keep an edit only if the model prefers the sentence with that
-        edit alone over the sentence as written by at least `min_margin` (log-probability).
-        One decoder call per edit, plus one for the source."""
-        state = model.encode(ids)
-        base = model.score(state, ids[:-1])
-        kept = []
-        for e in diff(key, corrected):
-            alone = key[:e.start] + e.replacement + key[e.end:]
-            alone_ids = model.tokenizer.encode(" ".join(alone.split())).ids[: MAX_WINDOW_TOKENS]
-            if model.score(state, alone_ids) - base >= self._min_margin:
-                kept.append(e)
+        """Keep the plausible edits (see _plausible) that pass the precision guard: the model
+        must prefer the sentence with that edit alone over the sentence as written by at
+        least `min_margin` (log-probability). One decoder call per edit, plus one."""
+        edits = [e for e in diff(key, corrected) if _plausible(e)]
+        if edits and self._min_margin > float("-inf"):
+            state = model.encode(ids)
+            base = model.score(state, ids[:-1])
+
+            def gain(e) -> float:
+                alone = " ".join((key[:e.start] + e.replacement + key[e.end:]).split())
+                return model.score(state, model.tokenizer.encode(alone).ids[:MAX_WINDOW_TOKENS]) - base
+
+            edits = [e for e in edits if gain(e) >= self._min_margin]
         out, pos = [], 0
-        for e in kept:
+        for e in edits:
             out.append(key[pos:e.start] + e.replacement)
             pos = e.end
         return " ".join(("".join(out) + key[pos:]).split())
@@ -199,6 +205,12 @@ def _cut(text: str, start: int, end: int, words) -> list[tuple[int, int]]:
             out.append((c, min(b, c + step)))
         first = last
     return out
+
+
+def _plausible(edit) -> bool:
+    """Emoji and other symbols are never corrected: every token an edit touches must hold
+    a letter or digit, or be ASCII punctuation."""
+    return all(any(ch.isalnum() for ch in t) or t.isascii() for t in edit.removed + edit.added)
 
 
 def _looks_english(chunk: str) -> bool:

@@ -3,6 +3,11 @@
 // served from localhost. Run with `npm run e2e`.
 import { defineConfig } from '@playwright/test';
 
+// The flows under test (underline, card, accept, undo, ignore) must not depend on how good the
+// shipped model is: the host (started by Chromium, which inherits this environment) keeps every
+// change the real model makes instead of applying the model's precision guard.
+process.env.REDLINE_MIN_MARGIN ??= '-inf';
+
 export default defineConfig({
   testDir: '.',
   testMatch: '*.spec.js',

@@ -118,3 +118,9 @@ def test_short_lines_are_their_own_segments():
     text = "Hi Sarah,\nthanks for the notes on the draft we wrote together last week.\r\nBest regards,\r\nTom"
     pieces = [text[a:b] for a, b in Checker.windows(text)]
     assert pieces == ["Hi Sarah,", "thanks for the notes on the draft we wrote together last week.", "Best regards,", "Tom"]
+
+
+def test_emoji_are_never_corrected(eager):
+    text = "We won 😀🎉 and the the team was happy 👍."
+    for s in eager.check(text):
+        assert all(ord(ch) < 0x2000 for ch in s.text + s.replacements[0]), s

@@ -222,3 +222,11 @@ class Session:
         await asyncio.gather(*self._workers, return_exceptions=True)
         self._queued.clear()
 
+
+def checker_from_args(args):
+    """The checker a transport's command line asks for (`--model-dir`, `--threads`); imported
+    late: onnxruntime and the model load only once the host is running."""
+    from .checker import Checker
+
+    return Checker(model_dir=args.model_dir, threads=args.threads)
+

@@ -21,7 +21,7 @@ import threading
 from typing import BinaryIO
 
 from .. import protocol
-from ..session import Engine, Limits, Session
+from ..session import Engine, Limits, Session, checker_from_args
 
 log = logging.getLogger("redline.native")
 
@@ -123,7 +123,7 @@ def _run(args: argparse.Namespace) -> int:
     if args.caller:
         log.info("started by %s", " ".join(args.caller))
     # After claim_stdout, so nothing the checker imports can write into the frames.
-    engine = Engine(lambda: _checker(args), workers=args.workers)
+    engine = Engine(lambda: checker_from_args(args), workers=args.workers)
     engine.start_loading()
     try:
         asyncio.run(serve(engine, sys.stdin.buffer, frames_fd,
@@ -134,10 +134,6 @@ def _run(args: argparse.Namespace) -> int:
         engine.close()
     return 0
 
-
-def _checker(args: argparse.Namespace):
-    from ..checker import Checker  # onnxruntime and the model: only once the host runs
-    return Checker(model_dir=args.model_dir, threads=args.threads)
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:

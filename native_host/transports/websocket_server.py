@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from .. import __version__, protocol, security, token_store
-from ..session import Engine, Limits, Session
+from ..session import Engine, Limits, Session, checker_from_args
 from . import languagetool_api
 
 if TYPE_CHECKING:
@@ -220,7 +220,7 @@ def _run(args: argparse.Namespace) -> int:
     except (RuntimeError, OSError) as e:
         print(f"redline serve: cannot read or create the pairing token: {e}", file=sys.stderr)
         return 1
-    engine = Engine(lambda: _checker(args), workers=args.workers)
+    engine = Engine(lambda: checker_from_args(args), workers=args.workers)
     engine.start_loading()
     settings = Settings(origins, max_connections=args.max_connections,
                         limits=Limits(max_pending=args.max_pending, rate=args.rate, burst=args.burst))
@@ -234,10 +234,6 @@ def _run(args: argparse.Namespace) -> int:
         engine.close()
     return 0
 
-
-def _checker(args: argparse.Namespace):
-    from ..checker import Checker  # onnxruntime and the model: only once the arguments are good
-    return Checker(model_dir=args.model_dir, threads=args.threads)
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:

@@ -38,6 +38,7 @@ class TrainConfig:
     decay_steps: int = 40_000
     batch_tokens: int = 3000  # target tokens per batch (length-bucketed)
     label_smoothing: float = 0.1
+    edit_weight: float = 1.0  # loss weight of target tokens absent from the source (model.loss)
     weight_decay: float = 0.01
     clip: float = 1.0
     learner_fraction: float = 0.3  # share of learner pairs (W&I + FCE) in each batch stream

@@ -186,12 +186,16 @@ class Seq2Seq(nn.Module):
         shape = (batch, self.cfg.n_heads, 0, self.cfg.d_model // self.cfg.n_heads)
         return [(torch.zeros(shape, device=device, dtype=dtype),) * 2 for _ in self.decoder]
 
-    def loss(self, src_ids, src_mask, tgt_in, tgt_out, eps: float):
+    def loss(self, src_ids, src_mask, tgt_in, tgt_out, eps: float, edit_weight: float = 1.0):
         """Teacher-forced training loss: returns (label-smoothed loss, NLL), both per token.
 
         Computes p(y) = gate * p_vocab(y) + (1 - gate) * sum of copy attention on source
         positions holding y, without building the full mixed (B, T, V) distribution;
         label smoothing applies to the vocabulary distribution.
+
+        edit_weight > 1 up-weights target tokens that do not occur in the source (the
+        corrections; edit-weighted MLE, Junczys-Dowmunt et al. 2018): most tokens are
+        copies, and without it the few edit tokens barely move the loss.
         """
         memory = self.encode(src_ids, src_mask)
         kvs, copy_keys = self.memory_states(memory)
@@ -208,15 +212,17 @@ class Seq2Seq(nn.Module):
         mask = tgt_out != -100
         y = tgt_out.clamp_min(0)
         lp_y = logp_vocab.gather(-1, y[..., None])[..., 0]
+        in_src = src_ids[:, None, :] == y[..., None]  # (B, T, S)
         if self.cfg.copy:
             attn, gate = self.copy_head(h, memory, copy_keys, cross_bias)
-            copy_y = (attn * (src_ids[:, None, :] == y[..., None]).float()).sum(-1)
+            copy_y = (attn * in_src.float()).sum(-1)
             p_y = gate[..., 0] * lp_y.exp() + (1 - gate[..., 0]) * copy_y
             nll = -torch.log(p_y.clamp_min(1e-9))
         else:
             nll = -lp_y
         smooth = -logp_vocab.mean(-1)
-        loss = ((1 - eps) * nll + eps * smooth)[mask].mean()
+        w = torch.where(in_src.any(-1), 1.0, edit_weight)[mask]
+        loss = (((1 - eps) * nll + eps * smooth)[mask] * w).sum() / w.sum()
         return loss, nll[mask].mean()
 
     @torch.no_grad()

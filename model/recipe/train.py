@@ -224,7 +224,7 @@ def main() -> None:
             for g in opt.param_groups:
                 g["lr"] = lr_at(step, tc)
             with autocast(device):
-                loss, _ = model.loss(src, mask, tin, tout, tc.label_smoothing)
+                loss, _ = model.loss(src, mask, tin, tout, tc.label_smoothing, tc.edit_weight)
             opt.zero_grad(set_to_none=True)
             loss.backward()
             torch.nn.utils.clip_grad_norm_(model.parameters(), tc.clip)

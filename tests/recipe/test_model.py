@@ -107,6 +107,25 @@ def test_loss_nll_matches_decode(copy):
     assert abs(float(nll) - float(ref)) < 1e-4
 
 
+def test_edit_weight_upweights_tokens_absent_from_the_source():
+    """With eps 0 the weighted loss is a weighted mean of the per-token NLL: tokens that
+    occur in the source keep weight 1, the others get edit_weight."""
+    model = tiny(copy=True).eval()
+    src, mask, tin, tout = batch()
+    tout[0, 0] = src[0, 0]  # one target token surely copied from the source
+    with torch.no_grad():
+        logp = decode_all(model, src, mask, tin, step=False)
+        plain, _ = model.loss(src, mask, tin, tout, 0.0)
+        weighted, _ = model.loss(src, mask, tin, tout, 0.0, edit_weight=3.0)
+    keep = tout != -100
+    nll = -logp.gather(-1, tout.clamp_min(0)[..., None])[..., 0][keep]
+    novel = ~(src[:, None, :] == tout.clamp_min(0)[..., None]).any(-1)[keep]
+    assert novel.any() and (~novel).any()
+    w = torch.where(novel, 3.0, 1.0)
+    assert abs(float(plain) - float(nll.mean())) < 1e-4
+    assert abs(float(weighted) - float((nll * w).sum() / w.sum())) < 1e-4
+
+
 def test_copy_head_learns_to_copy_quickly():
     """The reason for the copy head: identity pairs are learnt in a few dozen steps."""
     model = tiny(True)

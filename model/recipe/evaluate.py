@@ -4,6 +4,7 @@
     python -m model.recipe.evaluate --model DIR --card DIR/MODEL_CARD.md
     python -m model.recipe.evaluate --model DIR --limit 200      # quick look, no card
     python -m model.recipe.evaluate --command cat                 # the copy baseline: GLEU 38.2, F0.5 0
+    python -m model.recipe.evaluate --command "node model/recipe/harper_correct.mjs" --no-card   # Harper 2.10, the rule-based baseline: GLEU 44.9, F0.5 12.4
 
 Development sets from ../shared/data/eval (never copied into the repository):
     JFLEG dev (754 sentences, 4 references)  GLEU, as the official JFLEG script computes it (gleu.py)

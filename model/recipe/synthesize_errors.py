@@ -79,7 +79,12 @@ def articles(words: list[Word], rng: random.Random) -> bool:
     if not nouns:
         return False
     i = rng.choice(nouns)
-    words.insert(i, Word(rng.choice(ARTICLES)))
+    article = rng.choice(ARTICLES)
+    if i == 0:  # "Dogs bark." -> "The dogs bark.", not "the Dogs bark."
+        article = article.capitalize()
+        if not words[0].text.isupper():
+            words[0].text = words[0].text[0].lower() + words[0].text[1:]
+    words.insert(i, Word(article))
     return True
 
 
@@ -183,7 +188,7 @@ MISSPELLINGS = {
     "different": "diffrent", "friend": "freind", "interesting": "intresting", "accommodation": "accomodation", "opinion": "oppinion",
     "embarrass": "embarass", "restaurant": "restaurent", "beautiful": "beatiful", "especially": "especialy", "success": "sucess",
     "business": "buisness", "experience": "experiance", "knowledge": "knowlege", "occasion": "ocasion", "recommend": "recomend",
-    "writing": "writting", "which": "wich", "would": "woud", "people": "peaple", "probably": "probaly", "finally": "finaly",
+    "writing": "writting", "would": "woud", "people": "peaple", "probably": "probaly", "finally": "finaly",
 }
 
 
@@ -317,9 +322,17 @@ CONTRACTIONS = {"it's": "its", "don't": "dont", "can't": "cant", "won't": "wont"
                 "didn't": "didnt", "isn't": "isnt", "you're": "youre", "that's": "thats", "i've": "ive", "they're": "theyre"}
 
 
+def _possessive_apostrophe(words: list[Word], i: int) -> bool:
+    """A lone apostrophe glued to a plural ("parents' house"), not a single quotation mark."""
+    return i > 0 and words[i - 1].text.endswith("s") and not words[i - 1].space and bool(words[i].space)
+
+
 def apostrophes(words: list[Word], rng: random.Random) -> bool:
     """Drop or misplace apostrophes: don't -> dont, John's -> Johns, its -> it's."""
-    cands = _indices(words, lambda w: "'" in w.text or "’" in w.text or w.text.lower() in ("its", "whose"))
+    cands = [i for i, w in enumerate(words)
+             if (w.text in ("'", "’") and _possessive_apostrophe(words, i))
+             or len(w.text) > 1 and ("'" in w.text or "’" in w.text)
+             or w.text.lower() in ("its", "whose")]
     if not cands:
         return False
     i = rng.choice(cands)

@@ -3,6 +3,7 @@
     python -m model.recipe.evaluate                               # the shipped model; updates its MODEL_CARD.md
     python -m model.recipe.evaluate --model DIR --card DIR/MODEL_CARD.md
     python -m model.recipe.evaluate --model DIR --limit 200      # quick look, no card
+    python -m model.recipe.evaluate --model DIR --limit 300 --margins 0 2 4 8   # tune config.json's min_margin
     python -m model.recipe.evaluate --command cat                 # the copy baseline: GLEU 38.2, F0.5 0
     python -m model.recipe.evaluate --command "node model/recipe/harper_correct.mjs" --no-card   # Harper 2.10, the rule-based baseline: GLEU 44.9, F0.5 12.4
 
@@ -236,6 +237,9 @@ def main() -> None:
     ap.add_argument("--json", action="store_true", help="print all results as JSON")
     ap.add_argument("--outputs", type=Path, help="write source<TAB>output lines here")
     ap.add_argument("--shared", type=Path, default=SHARED)
+    ap.add_argument("--margins", type=float, nargs="+", metavar="M",
+                    help="tune the precision guard: one evaluation per min_margin M (REDLINE_MIN_MARGIN), "
+                         "printed as a table; no card")
     args = ap.parse_args()
 
     if args.command:
@@ -245,6 +249,15 @@ def main() -> None:
         if model_dir is None:
             ap.error("no shipped model found: pass --model DIR (or --command)")
         command, model = correct_command(model_dir), _display(model_dir)
+    if args.margins:
+        print("| min_margin | JFLEG GLEU | BEA-19 P / R / F0.5 | changed (BEA + JFLEG) |\n|---|---|---|---|", flush=True)
+        for margin in args.margins:
+            os.environ["REDLINE_MIN_MARGIN"] = str(margin)
+            res = evaluate(command, args.shared, args.limit)
+            j, b = res["jfleg_dev"], res["bea19_dev"]
+            print(f"| {margin:g} | {j['gleu']:.1f} | {100 * b['p']:.1f} / {100 * b['r']:.1f} / {100 * b['f0.5']:.1f} "
+                  f"| {b['changed']} + {j['changed']} |", flush=True)
+        return
     card = None if args.no_card else args.card
     if card is None and not args.no_card and not args.command and not args.limit:
         card = model_dir / "MODEL_CARD.md"

@@ -289,3 +289,22 @@ def test_command_line(tmp_path, monkeypatch, capsys, annotator):
     line = capsys.readouterr().out.strip()
     assert line.startswith("JFLEG dev GLEU ") and "| BEA-19 dev P 100.0 R 0.0 F0.5 0.0 | 4+2 sentences in " in line
     assert "with the command `cat` as the checker" in card.read_text(encoding="utf-8")
+
+
+def test_margin_sweep(tmp_path, monkeypatch, capsys, annotator):
+    """--margins runs the checker once per margin with REDLINE_MIN_MARGIN set, one table row each."""
+    test_evaluate_end_to_end_on_made_up_sets(tmp_path, annotator)  # writes the made-up sets
+    capsys.readouterr()
+    # A fake checker whose precision guard is the environment variable: at margin >= 5 it copies.
+    fixer = tmp_path / "guarded.py"
+    fixer.write_text("import os, sys\nquiet = float(os.environ['REDLINE_MIN_MARGIN']) >= 5\nfor line in sys.stdin:\n"
+                     "    line = line.rstrip('\\n')\n    print(line if quiet else line.replace('He go ', 'He went '))\n",
+                     encoding="utf-8")
+    monkeypatch.setenv("REDLINE_MIN_MARGIN", "0")  # so the sweep's changes are undone after the test
+    monkeypatch.setattr(sys, "argv", ["evaluate", "--command", f"{sys.executable} {fixer}",
+                                      "--shared", str(tmp_path / "shared"), "--margins", "0", "8"])
+    ev.main()
+    rows = capsys.readouterr().out.strip().splitlines()
+    assert rows[0].startswith("| min_margin |") and len(rows) == 4
+    assert rows[2].startswith("| 0 |") and rows[2].endswith("| 1 + 1 |")
+    assert rows[3].startswith("| 8 |") and rows[3].endswith("| 0 + 0 |")

@@ -49,7 +49,7 @@ class Edit:
     added: tuple[str, ...]  # tokens of the correction
 
 
-def _tokens(s: str) -> list[tuple[str, int, int]]:
+def word_tokens(s: str) -> list[tuple[str, int, int]]:
     return [(m.group(0), m.start(), m.end()) for m in _TOKEN.finditer(s)]
 
 
@@ -57,7 +57,7 @@ def diff(source: str, corrected: str) -> list[Edit]:
     """Minimal word-level edits turning `source` into `corrected`, in order, not overlapping."""
     if source == corrected:
         return []
-    a, b = _tokens(source), _tokens(corrected)
+    a, b = word_tokens(source), word_tokens(corrected)
     if not b:
         return []
     matcher = difflib.SequenceMatcher(None, [t for t, _, _ in a], [t for t, _, _ in b], autojunk=False)

@@ -4,8 +4,8 @@ quantize to INT8 and check agreement with PyTorch at each step.
     python -m model.recipe.export_onnx --run model/runs/base --out model/redline-small
     python -m model.recipe.export_onnx --tiny --out /tmp/tiny-model   # random tiny model for tests
 
-Writes encoder.onnx, decoder.onnx (INT8), tokenizer.json, config.json and
-and <out>.weights.fp16.pt beside it (to resume training on a fresh machine).
+Writes encoder.onnx, decoder.onnx (INT8), tokenizer.json, config.json, words.txt (the
+lexicon from prepare_data) and <out>.weights.fp16.pt beside it (to resume training on a fresh machine).
 """
 
 from __future__ import annotations
@@ -145,9 +145,13 @@ def main() -> None:
         model = Seq2Seq(ModelConfig.from_dict(ckpt["model_config"] | {"dropout": 0.0}))
         model.load_state_dict(ckpt["model"])
         tok_path = args.run / "tokenizer.json"
-        extra["trained"] = {"steps": ckpt["step"], "minutes": round(ckpt.get("elapsed", 0) / 60, 1)}
+        prior = ckpt.get("prior") or {"steps": 0, "minutes": 0.0}  # what --init weights had (train.py)
+        extra["trained"] = {"steps": prior["steps"] + ckpt["step"],
+                            "minutes": round(prior["minutes"] + ckpt.get("elapsed", 0) / 60, 1)}
     model.eval()
     shutil.copy(tok_path, out / "tokenizer.json")
+    if not args.tiny and (DATA_DIR / "words.txt").exists():
+        shutil.copy(DATA_DIR / "words.txt", out / "words.txt")  # the lexicon (native_host/plausible.py)
     write_config(model, out, args.name or out.name, extra)
 
     with tempfile.TemporaryDirectory() as tmp:
@@ -175,10 +179,10 @@ def main() -> None:
         print(f"agreement INT8 ONNX vs PyTorch: {agreement(model, out, sentences):.1%} of {len(sentences)}")
     if not args.tiny:
         # Beside the shipped folder (not in the wheel): lets training resume on a fresh machine.
-        torch.save({"model": {k: v.half() for k, v in model.state_dict().items()}, "model_config": model.cfg.to_dict()},
-                   out.parent / f"{out.name}.weights.fp16.pt")
-    size = sum(p.stat().st_size for p in out.iterdir() if p.suffix in (".onnx", ".json"))
-    print(f"wrote {out} ({size / 1e6:.1f} MB of ONNX + JSON)")
+        torch.save({"model": {k: v.half() for k, v in model.state_dict().items()}, "model_config": model.cfg.to_dict(),
+                    "trained": extra["trained"]}, out.parent / f"{out.name}.weights.fp16.pt")
+    size = sum(p.stat().st_size for p in out.iterdir() if p.suffix in (".onnx", ".json", ".txt"))
+    print(f"wrote {out} ({size / 1e6:.1f} MB of ONNX, JSON and lexicon)")
 
 
 if __name__ == "__main__":

@@ -4,6 +4,8 @@
 
 Outputs (one sentence or one "source<TAB>target" pair per line):
     clean_train.txt, clean_valid.txt     prose to corrupt synthetically
+    words.txt                            the lexicon: lower-case words seen >= 5 times in clean_train
+                                         (shipped with the model; native_host/plausible.py)
     learner_train.tsv, learner_valid.tsv W&I + FCE pairs (non-commercial research licence)
 """
 
@@ -15,9 +17,12 @@ import hashlib
 import json
 import random
 import re
+from collections import Counter
 from pathlib import Path
 
+from native_host.plausible import words
 from native_host.sentences import split_sentences
+from native_host.suggestions import word_tokens
 
 from .paths import DATA_DIR, SHARED
 
@@ -161,6 +166,7 @@ def main() -> None:
     rng.shuffle(clean)
     _write(args.out / "clean_valid.txt", clean[: args.valid])
     _write(args.out / "clean_train.txt", clean[args.valid:])
+    _write(args.out / "words.txt", lexicon(clean[args.valid:]))
 
     pairs = []
     for path in sorted((args.shared / "data/train/wi_locness_train").glob("*.m2")):
@@ -172,6 +178,12 @@ def main() -> None:
     _write(args.out / "learner_valid.tsv", [f"{s}\t{t}" for s, t in pairs[: args.valid]])
     _write(args.out / "learner_train.tsv", [f"{s}\t{t}" for s, t in pairs[args.valid:]])
     print(f"clean sentences: {len(clean)}, learner pairs: {len(pairs)} -> {args.out}")
+
+
+def lexicon(sentences, min_count: int = 5) -> list[str]:
+    """Lower-case words (as native_host.plausible.words sees them) seen at least `min_count` times."""
+    counts = Counter(w for s in sentences for w in words(t for t, _, _ in word_tokens(s)))
+    return sorted(w for w, n in counts.items() if n >= min_count)
 
 
 def _write(path: Path, lines) -> None:

@@ -132,9 +132,9 @@ def plot(run: Path) -> None:
     plt.close(fig)
 
 
-def save(path: Path, model, opt, step, mc, tc, elapsed) -> None:
+def save(path: Path, model, opt, step, mc, tc, elapsed, prior) -> None:
     tmp = path.with_suffix(".tmp")
-    torch.save({"model": model.state_dict(), "opt": opt.state_dict(), "step": step,
+    torch.save({"model": model.state_dict(), "opt": opt.state_dict(), "step": step, "prior": prior,
                 "model_config": mc.to_dict(), "train_config": asdict(tc), "elapsed": elapsed}, tmp)
     tmp.replace(path)
 
@@ -144,6 +144,8 @@ def main() -> None:
     ap.add_argument("--run", type=Path, default=Path("model/runs/base"))
     ap.add_argument("--pairs", type=Path, nargs="+", default=sorted(WORK.glob("pairs-*.tsv")))
     ap.add_argument("--learner", type=Path, default=DATA_DIR / "learner_train.tsv")
+    ap.add_argument("--valid", type=Path, nargs="+", help="validation pair files (default: 2,000 synthetic "
+                                                              "pairs of valid_pairs.tsv and 500 of learner_valid.tsv)")
     ap.add_argument("--tokenizer", type=Path, default=WORK / "tokenizer.json")
     ap.add_argument("--init", type=Path, help="start from these weights (e.g. the shipped fp16 file)")
     ap.add_argument("--limit", type=int, help="use at most this many synthetic pairs")
@@ -184,6 +186,8 @@ def main() -> None:
     model = Seq2Seq(mc).to(device)
     opt = torch.optim.AdamW(model.parameters(), lr=tc.lr, betas=(0.9, 0.98), weight_decay=tc.weight_decay)
     step, elapsed = 0, 0.0
+    # Training that the --init weights already had (steps, minutes), so exports report the total.
+    prior = (ckpt or {}).get("prior") or (init or {}).get("trained") or {"steps": 0, "minutes": 0.0}
     if ckpt:
         model.load_state_dict(ckpt["model"])
         opt.load_state_dict(ckpt["opt"])
@@ -203,8 +207,8 @@ def main() -> None:
     learner = read_pairs(args.learner)
     synth_ex = encode_pairs(tok, synth, tc.max_tokens)
     learner_ex = encode_pairs(tok, learner, tc.max_tokens)
-    valid = encode_pairs(tok, read_pairs(WORK / "valid_pairs.tsv"), tc.max_tokens) if (WORK / "valid_pairs.tsv").exists() else []
-    valid += encode_pairs(tok, read_pairs(DATA_DIR / "learner_valid.tsv", 500), tc.max_tokens)
+    valid_files = [(p, 2000) for p in args.valid] if args.valid else [(WORK / "valid_pairs.tsv", 2000), (DATA_DIR / "learner_valid.tsv", 500)]
+    valid = [ex for path, n in valid_files if path.exists() for ex in encode_pairs(tok, read_pairs(path, n), tc.max_tokens)]
     # Learner pairs are upsampled so they make up `learner_fraction` of the stream.
     reps = max(1, round(tc.learner_fraction * len(synth_ex) / max(1, (1 - tc.learner_fraction) * len(learner_ex))))
     examples = synth_ex + learner_ex * reps
@@ -247,7 +251,7 @@ def main() -> None:
                 tqdm.write(f"step {step}: valid NLL {v:.4f}")
                 plot(run)
             if now - last_ckpt > tc.ckpt_every_minutes * 60 or now - start > budget:
-                save(ckpt_path, model, opt, step, mc, tc, elapsed + now - start)
+                save(ckpt_path, model, opt, step, mc, tc, elapsed + now - start, prior)
                 last_ckpt = now
             if now - start > budget:
                 done = True

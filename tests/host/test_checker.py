@@ -124,3 +124,20 @@ def test_emoji_are_never_corrected(eager):
     text = "We won 😀🎉 and the the team was happy 👍."
     for s in eager.check(text):
         assert all(ord(ch) < 0x2000 for ch in s.text + s.replacements[0]), s
+
+
+def test_precision_guard_is_monotone_and_greedy_choices_pass_at_zero():
+    """A higher margin keeps a subset of the edits. At margin 0 the first edit of a sentence
+    always survives: greedy decoding chose its first token over the token as written, after
+    the same prefix, so its margin is >= 0."""
+    texts = ["She go to the the market yesterday and buy a apple.", "He have two cat and a dogs.",
+             "Their is many reason to stay at home tomorow.", "I has been waiting for you since two hours."]
+    kept = {m: Checker(model_dir(), min_margin=m) for m in (float("-inf"), 0.0, 1.0, 3.0)}
+    seen_first = False
+    for text in texts:
+        edits = {m: {(s.start, s.end, s.replacements[0]) for s in c.check(text)} for m, c in kept.items()}
+        assert edits[3.0] <= edits[1.0] <= edits[0.0] <= edits[float("-inf")]
+        if edits[float("-inf")]:
+            assert min(edits[float("-inf")]) in edits[0.0]
+            seen_first = True
+    assert seen_first, "the shipped model changed none of the test sentences"

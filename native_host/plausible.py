@@ -1,0 +1,94 @@
+"""Which of the model's edits are worth showing a user.
+
+A small neural model's worst mistakes are not subtle: it drops content words ("the car"
+-> "the") and, when its copy pointer slips, merges words into non-words ("soccer goals"
+-> "soccals"). A grammar checker that suggests those loses the user's trust, so an edit
+is kept only if
+
+- it touches no emoji or other symbols (letters, digits or ASCII punctuation only);
+- every word it adds is a known English word (the model's lexicon, `words.txt`, built
+  from the training corpus) or already occurs in the sentence, or is a number;
+- every word it removes is a function word (articles, prepositions, pronouns,
+  auxiliaries...), is still present elsewhere in the corrected sentence (a duplicate),
+  or resembles a word it adds (a spelling or form fix: "recieve" -> "receive" and
+  "owns" -> "own" pass; "organic" -> "organ", a known word cut short, does not);
+- it rewrites at most a few words.
+"""
+
+from __future__ import annotations
+
+import difflib
+from pathlib import Path
+
+MAX_REMOVED_WORDS = 3
+
+FUNCTION_WORDS = frozenset("""
+a an the this that these those some any no every each either neither all both much many more most
+few little less least several enough such what which whose whom who whatever whichever
+i me my mine myself you your yours yourself yourselves he him his himself she her hers herself
+it its itself we us our ours ourselves they them their theirs themselves one ones someone anyone
+everyone something anything everything nothing somebody anybody everybody nobody
+be am is are was were been being have has had having do does did doing done will would shall
+should can could may might must ought need dare let get got gets getting
+to of in on at for with by from about into onto upon over under above below between among through
+during before after since until till against toward towards across along around behind beside
+besides beyond within without throughout despite except like unlike than as per via off out up down
+and or but nor so yet because although though while whereas if unless whether when whenever where
+wherever why how then there here also too very really quite just only even still already again
+not never ever always often sometimes usually rather almost perhaps maybe however therefore thus
+moreover furthermore indeed instead else otherwise anyway now ago
+'s 't n't 're 've 'll 'd 'm
+""".split())
+
+
+def load_lexicon(model_dir: Path) -> frozenset[str] | None:
+    """The model's lexicon (one lower-case word per line), or None if it ships none."""
+    path = Path(model_dir) / "words.txt"
+    if not path.exists():
+        return None
+    return frozenset(path.read_text(encoding="utf-8").split())
+
+
+def words(tokens) -> list[str]:
+    return [t.lower().replace("’", "'") for t in tokens if any(ch.isalpha() for ch in t)]
+
+
+INFLECTIONS = ("s", "es", "d", "ed", "ing", "er", "est", "ly", "'s", "n't")
+
+
+def _resembles(old: str, new: str, lexicon: frozenset[str] | None) -> bool:
+    """`new` fixes the spelling or form of `old`. A known word cut short ("organic" ->
+    "organ", "courses" -> "cour") is the model losing its place, not a fix, unless what
+    was cut is an inflection ("owns" -> "own")."""
+    if old.startswith(new) and (lexicon is None or old in lexicon) and old[len(new):] not in INFLECTIONS:
+        return False
+    if old[:4] == new[:4] and len(old) >= 4 and len(new) >= 3:
+        return True
+    return difflib.SequenceMatcher(None, old, new).ratio() >= 0.7
+
+
+def plausible(edit, source: list[str], corrected: list[str], lexicon: frozenset[str] | None) -> bool:
+    """`edit`: a suggestions.Edit; `source`, `corrected`: the lower-case words (see words())
+    of the sentence as written and with every edit applied; `lexicon`: known words, or None
+    to skip the known-word test."""
+    if not all(any(ch.isalnum() for ch in t) or t.isascii() for t in edit.removed + edit.added):
+        return False
+    removed, added = words(edit.removed), words(edit.added)
+    if len(removed) > MAX_REMOVED_WORDS:
+        return False
+    if lexicon is not None:
+        for w in added:
+            if w not in lexicon and w not in source and not _known_form(w, lexicon):
+                return False
+    for w in removed:
+        if w in FUNCTION_WORDS or w in added or w in corrected:
+            continue
+        if not any(_resembles(w, a, lexicon) for a in added):
+            return False
+    return True
+
+
+def _known_form(word: str, lexicon: frozenset[str]) -> bool:
+    """Hyphenated compounds and contractions of known words ("well-known", "shouldn't")."""
+    parts = [p for p in word.replace("'", "-").split("-") if p]
+    return len(parts) > 1 and all(p in lexicon or p in ("s", "t", "re", "ve", "ll", "d", "m") for p in parts)

@@ -1,0 +1,52 @@
+"""Which model edits are shown: native_host/plausible.py on hand-made edits."""
+
+from __future__ import annotations
+
+from native_host.plausible import FUNCTION_WORDS, load_lexicon, plausible, words
+from native_host.suggestions import diff, word_tokens
+
+LEXICON = frozenset("the a cat cats sat on mat organ organic own owns receive he went to school market goals soccer "
+                    "well known shouldn't we scored two".split())
+
+
+def keep(source: str, corrected: str, lexicon=LEXICON) -> list[tuple[str, str]]:
+    """The (original, replacement) pairs of the edits turning source into corrected that pass."""
+    src = words(t for t, _, _ in word_tokens(source))
+    fixed = words(t for t, _, _ in word_tokens(corrected))
+    return [(e.original, e.replacement) for e in diff(source, corrected) if plausible(e, src, fixed, lexicon)]
+
+
+def test_spelling_and_form_fixes_pass():
+    assert keep("He recieve the cat.", "He receive the cat.") == [("recieve", "receive")]
+    assert keep("He owns the cat.", "He own the cat.") == [("owns", "own")]
+    assert len(keep("The the cat sat.", "The cat sat.")) == 1
+    assert len(keep("He went to the school.", "He went to school.")) == 1  # a function word
+
+
+def test_dropped_content_words_and_merged_non_words_do_not():
+    assert keep("We scored two soccer goals.", "We scored two soccals.") == []  # a non-word
+    assert keep("The cat sat on the mat.", "The sat on the mat.") == []  # a content word dropped
+    assert keep("He went to the organic market.", "He went to the organ market.") == []  # cut short
+    assert keep("We scored two soccer goals.", "We scored.") == []  # too much rewritten
+
+
+def test_words_of_the_sentence_and_compounds_count_as_known():
+    assert len(keep("Zorblat went to school.", "Zorblat went to Zorblat school.")) == 1
+    assert len(keep("The cat sat.", "The well-known cat sat.")) == 1
+    assert keep("The cat sat.", "The xyzzy cat sat.") == []
+
+
+def test_without_a_lexicon_only_the_other_rules_apply():
+    assert keep("We scored two soccer goals.", "We scored two soccals.", lexicon=None) == []  # "goals" dropped
+    assert keep("He scord two goals.", "He scored two goals.", lexicon=None) != []
+
+
+def test_emoji_are_never_touched():
+    assert keep("We won 😀 the cat.", "We won the cat.") == []
+
+
+def test_function_words_and_the_shipped_lexicon(tmp_path):
+    assert {"the", "a", "of", "is", "to"} <= FUNCTION_WORDS
+    assert load_lexicon(tmp_path) is None
+    (tmp_path / "words.txt").write_text("cat\ndog\n", encoding="utf-8")
+    assert load_lexicon(tmp_path) == {"cat", "dog"}

@@ -62,9 +62,16 @@ def diff(source: str, corrected: str) -> list[Edit]:
         return []
     matcher = difflib.SequenceMatcher(None, [t for t, _, _ in a], [t for t, _, _ in b], autojunk=False)
     ranges: list[list[int]] = []  # [i1, i2, j1, j2]: a[i1:i2] becomes b[j1:j2]
-    for op, i1, i2, j1, j2 in matcher.get_opcodes():
+    opcodes = matcher.get_opcodes()
+    for n, (op, i1, i2, j1, j2) in enumerate(opcodes):
         if op == "equal":
             continue
+        if op == "delete" and n + 1 < len(opcodes):
+            # "the the market": delete the later copy, whichever one difflib picked, so the
+            # same deletion gets the same span whatever else the sentence's correction changed.
+            limit = opcodes[n + 1][2]
+            while i2 < limit and a[i1][0] == a[i2][0]:
+                i1, i2, j1, j2 = i1 + 1, i2 + 1, j1 + 1, j2 + 1
         if op == "replace" and i2 - i1 == j2 - j1 > 1:
             # Same number of words on both sides: one suggestion per changed word.
             ranges += [[i1 + k, i1 + k + 1, j1 + k, j1 + k + 1] for k in range(i2 - i1) if a[i1 + k][0] != b[j1 + k][0]]

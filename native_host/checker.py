@@ -16,9 +16,9 @@ from pathlib import Path
 from .decoding.aggressive import aggressive_decode
 from .decoding.greedy import greedy_decode
 from .offsets import Utf16Map
-from .plausible import load_lexicon, plausible, words
+from .plausible import load_lexicon, plausible, sentence_words
 from .regions import protected_spans, sentences
-from .suggestions import Suggestion, diff, to_suggestions, word_tokens
+from .suggestions import Suggestion, diff, to_suggestions
 
 MAX_TEXT_CHARS = 200_000  # one request; larger texts get a clear error
 MAX_WINDOW_WORDS = 60  # long "sentences" are checked in windows of about this many words
@@ -123,7 +123,7 @@ class Checker:
         whole-sentence scores instead favoured deletions (fewer tokens to pay for) and
         dropped insertions: at step ~1,100 its precision fell as the margin rose (measured,
         MODEL_CARD.md)."""
-        source, fixed = words(t for t, _, _ in word_tokens(key)), words(t for t, _, _ in word_tokens(corrected))
+        source, fixed = sentence_words(key), sentence_words(corrected)
         edits = [e for e in diff(key, corrected) if plausible(e, source, fixed, self._lexicon)]
         if edits and self._min_margin > float("-inf"):
             logp, _ = model.decode(model.encode(ids), [model.bos] + ids[:-1], model.empty_past())

@@ -20,6 +20,8 @@ from __future__ import annotations
 import difflib
 from pathlib import Path
 
+from .suggestions import word_tokens
+
 MAX_REMOVED_WORDS = 3
 
 FUNCTION_WORDS = frozenset("""
@@ -53,6 +55,11 @@ def words(tokens) -> list[str]:
     return [t.lower().replace("’", "'") for t in tokens if any(ch.isalpha() for ch in t)]
 
 
+def sentence_words(text: str) -> list[str]:
+    """The lower-case words of `text`, tokenized as suggestions.diff does."""
+    return words(t for t, _, _ in word_tokens(text))
+
+
 INFLECTIONS = ("s", "es", "d", "ed", "ing", "er", "est", "ly", "'s", "n't")
 
 
@@ -68,7 +75,7 @@ def _resembles(old: str, new: str, lexicon: frozenset[str] | None) -> bool:
 
 
 def plausible(edit, source: list[str], corrected: list[str], lexicon: frozenset[str] | None) -> bool:
-    """`edit`: a suggestions.Edit; `source`, `corrected`: the lower-case words (see words())
+    """`edit`: a suggestions.Edit; `source`, `corrected`: the lower-case words (sentence_words())
     of the sentence as written and with every edit applied; `lexicon`: known words, or None
     to skip the known-word test."""
     if not all(any(ch.isalnum() for ch in t) or t.isascii() for t in edit.removed + edit.added):

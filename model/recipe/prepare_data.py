@@ -20,9 +20,8 @@ import re
 from collections import Counter
 from pathlib import Path
 
-from native_host.plausible import words
+from native_host.plausible import sentence_words
 from native_host.sentences import split_sentences
-from native_host.suggestions import word_tokens
 
 from .paths import DATA_DIR, SHARED
 
@@ -181,8 +180,8 @@ def main() -> None:
 
 
 def lexicon(sentences, min_count: int = 5) -> list[str]:
-    """Lower-case words (as native_host.plausible.words sees them) seen at least `min_count` times."""
-    counts = Counter(w for s in sentences for w in words(t for t, _, _ in word_tokens(s)))
+    """Lower-case words (as native_host.plausible.sentence_words sees them) seen at least `min_count` times."""
+    counts = Counter(w for s in sentences for w in sentence_words(s))
     return sorted(w for w, n in counts.items() if n >= min_count)
 
 

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from native_host.plausible import FUNCTION_WORDS, load_lexicon, plausible, words
-from native_host.suggestions import diff, word_tokens
+from native_host.plausible import FUNCTION_WORDS, load_lexicon, plausible, sentence_words
+from native_host.suggestions import diff
 
 LEXICON = frozenset("the a cat cats sat on mat organ organic own owns receive he went to school market goals soccer "
                     "well known shouldn't we scored two".split())
@@ -11,8 +11,7 @@ LEXICON = frozenset("the a cat cats sat on mat organ organic own owns receive he
 
 def keep(source: str, corrected: str, lexicon=LEXICON) -> list[tuple[str, str]]:
     """The (original, replacement) pairs of the edits turning source into corrected that pass."""
-    src = words(t for t, _, _ in word_tokens(source))
-    fixed = words(t for t, _, _ in word_tokens(corrected))
+    src, fixed = sentence_words(source), sentence_words(corrected)
     return [(e.original, e.replacement) for e in diff(source, corrected) if plausible(e, src, fixed, lexicon)]
 
 

@@ -81,7 +81,9 @@ def _inflection_pair(a: str, b: str) -> bool:
     return common >= 3 and common >= min(len(a), len(b)) - 2 and (len(a) - common) <= 4 and (len(b) - common) <= 4
 
 
-def classify(edit, sentence: str) -> tuple[str, str]:
+def classify(edit, sentence: str, known=None) -> tuple[str, str]:
+    """Category and message for `edit`; `known(word)`, when given, says whether a lower-case
+    word is in the lexicon, so an unknown word replaced by known ones is a spelling fix."""
     removed = [t for t in edit.removed]
     added = [t for t in edit.added]
     old, new = edit.original.strip(), edit.replacement.strip()
@@ -99,6 +101,13 @@ def classify(edit, sentence: str) -> tuple[str, str]:
     add_words = [t for t in added if not _is_punct(t)]
     if [w.lower() for w in rem_words] == [w.lower() for w in add_words] and rem_words == add_words:
         return "punctuation", _punctuation_message(removed, added, new, at_end=edit.end >= len(sentence.rstrip()))
+
+    if len(rem_words) == 1 and add_words and len(removed) == 1 and len(add_words) <= 2 and rem_words[0].isalpha():
+        lo, joined = rem_words[0].lower(), "".join(add_words).lower()
+        if len(add_words) == 2 and joined == lo:
+            return "spelling", f"{_q(rem_words[0])} is two words: {_q(new)}."
+        if known is not None and not known(lo) and all(known(w.lower()) for w in add_words) and _similar(lo, joined) >= 0.6:
+            return "spelling", f"{_q(rem_words[0])} looks misspelled. Did you mean {_q(new)}?"
 
     # Single-word changes.
     if len(rem_words) == 1 and len(add_words) == 1:

@@ -18,11 +18,13 @@ from .decoding.greedy import greedy_decode
 from .offsets import Utf16Map
 from .plausible import load_lexicon, plausible, sentence_words
 from .regions import protected_spans, sentences
+from .spelling import Speller
 from .suggestions import Suggestion, diff, to_suggestions
 
 MAX_TEXT_CHARS = 200_000  # one request; larger texts get a clear error
 MAX_WINDOW_WORDS = 60  # long "sentences" are checked in windows of about this many words
 MAX_WINDOW_TOKENS = 160
+MAX_REPLACEMENTS = 3  # a spelling suggestion offers up to this many words
 _WORD = re.compile(r"\S+")
 
 
@@ -42,7 +44,8 @@ class Checker:
         self.aggressive = aggressive
         self._min_margin = min_margin
         self._model = None
-        self._lexicon: frozenset[str] | None = None
+        self._lexicon: dict[str, int] | None = None
+        self._speller: Speller | None = None
         self._load_lock = threading.Lock()
         self._cache: OrderedDict[str, str] = OrderedDict()
         self._cache_lock = threading.Lock()
@@ -74,6 +77,7 @@ class Checker:
                     aggressive_decode(model, model.tokenizer.encode("This is a warm-up.").ids + [model.eos])
                     model.decoder_calls = 0
                     self._lexicon = load_lexicon(self.model_dir)
+                    self._speller = Speller(self._lexicon) if self._lexicon else None
                     if self._min_margin is None:
                         # REDLINE_MIN_MARGIN overrides the model's precision guard (lower: more
                         # suggestions; "-inf": every change the model makes, as the e2e tests use).
@@ -99,13 +103,16 @@ class Checker:
                 self.cache_hits += 1
                 return self._cache[key]
         model = self.load()
-        ids = model.tokenizer.encode(key).ids[: MAX_WINDOW_TOKENS] + [model.eos]
+        # Spelling first (spelling.py), so the model reads the sentence as meant; its own
+        # edits then pass the guard relative to that sentence.
+        spelled = self._speller.correct(key) if self._speller else key
+        ids = model.tokenizer.encode(spelled).ids[: MAX_WINDOW_TOKENS] + [model.eos]
         decode = aggressive_decode if self.aggressive else greedy_decode
         out = model.tokenizer.decode(decode(model, ids).tokens)
-        if "\ufffd" in out and "\ufffd" not in key:
-            out = key  # a broken byte sequence: never suggest it
-        if out != key:
-            out = self._guard(model, ids, key, out)
+        if "\ufffd" in out and "\ufffd" not in spelled:
+            out = spelled  # a broken byte sequence: never suggest it
+        if out != spelled:
+            out = self._guard(model, ids, spelled, out)
         with self._cache_lock:
             self.cache_misses += 1
             self._cache[key] = out
@@ -157,9 +164,13 @@ class Checker:
             if corrected == " ".join(chunk.split()):
                 continue
             protected = protected_spans(chunk)
-            for s in to_suggestions(chunk, corrected):
+            for s in to_suggestions(chunk, corrected, self._speller.known if self._speller else None):
                 if any(a < s.end and s.start < b for a, b in protected) or "\ufffd" in s.replacements[0]:
                     continue
+                if s.category == "spelling" and self._speller and s.text.isalpha() and not self._speller.known(s.text):
+                    # Alternatives for the card: the next-best candidates after the chosen one.
+                    others = [c for c in self._speller.candidates(s.text) if c != s.replacements[0]]
+                    s.replacements += others[: MAX_REPLACEMENTS - 1]
                 s.start += start
                 s.end += start
                 out.append(s)

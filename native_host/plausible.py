@@ -18,6 +18,7 @@ is kept only if
 from __future__ import annotations
 
 import difflib
+from collections.abc import Mapping
 from pathlib import Path
 
 from .suggestions import word_tokens
@@ -43,12 +44,18 @@ moreover furthermore indeed instead else otherwise anyway now ago
 """.split())
 
 
-def load_lexicon(model_dir: Path) -> frozenset[str] | None:
-    """The model's lexicon (one lower-case word per line), or None if it ships none."""
+def load_lexicon(model_dir: Path) -> dict[str, int] | None:
+    """The model's lexicon, lower-case word -> frequency ("word<TAB>count" lines; a line
+    with no count counts 1), or None if the model ships none."""
     path = Path(model_dir) / "words.txt"
     if not path.exists():
         return None
-    return frozenset(path.read_text(encoding="utf-8").split())
+    out = {}
+    for line in path.read_text(encoding="utf-8").splitlines():
+        word, _, count = line.partition("\t")
+        if word:
+            out[word] = int(count) if count else 1
+    return out
 
 
 def words(tokens) -> list[str]:
@@ -63,7 +70,7 @@ def sentence_words(text: str) -> list[str]:
 INFLECTIONS = ("s", "es", "d", "ed", "ing", "er", "est", "ly", "'s", "n't")
 
 
-def _resembles(old: str, new: str, lexicon: frozenset[str] | None) -> bool:
+def _resembles(old: str, new: str, lexicon: Mapping[str, int] | None) -> bool:
     """`new` fixes the spelling or form of `old`. A known word cut short ("organic" ->
     "organ", "courses" -> "cour") is the model losing its place, not a fix, unless what
     was cut is an inflection ("owns" -> "own")."""
@@ -74,7 +81,7 @@ def _resembles(old: str, new: str, lexicon: frozenset[str] | None) -> bool:
     return difflib.SequenceMatcher(None, old, new).ratio() >= 0.7
 
 
-def plausible(edit, source: list[str], corrected: list[str], lexicon: frozenset[str] | None) -> bool:
+def plausible(edit, source: list[str], corrected: list[str], lexicon: Mapping[str, int] | None) -> bool:
     """`edit`: a suggestions.Edit; `source`, `corrected`: the lower-case words (sentence_words())
     of the sentence as written and with every edit applied; `lexicon`: known words, or None
     to skip the known-word test."""
@@ -95,7 +102,7 @@ def plausible(edit, source: list[str], corrected: list[str], lexicon: frozenset[
     return True
 
 
-def _known_form(word: str, lexicon: frozenset[str]) -> bool:
+def _known_form(word: str, lexicon: Mapping[str, int]) -> bool:
     """Hyphenated compounds and contractions of known words ("well-known", "shouldn't")."""
     parts = [p for p in word.replace("'", "-").split("-") if p]
     return len(parts) > 1 and all(p in lexicon or p in ("s", "t", "re", "ve", "ll", "d", "m") for p in parts)

@@ -76,6 +76,10 @@ def diff(source: str, corrected: str) -> list[Edit]:
             # Same number of words on both sides: one suggestion per changed word.
             ranges += [[i1 + k, i1 + k + 1, j1 + k, j1 + k + 1] for k in range(i2 - i1) if a[i1 + k][0] != b[j1 + k][0]]
             continue
+        if op == "replace" and min(i2 - i1, j2 - j1) > 1:
+            # "recieve alot" -> "receive a lot": split where both sides pair up as spellings.
+            ranges += _pair_up([t for t, _, _ in a], [t for t, _, _ in b], i1, i2, j1, j2)
+            continue
         if op == "insert":
             # Anchor an insertion to a neighbouring word so its span is visible: punctuation
             # to the word before it ("However" -> "However,"), words to the word after.
@@ -100,6 +104,24 @@ def diff(source: str, corrected: str) -> list[Edit]:
     return edits
 
 
+def _pair_up(a: list[str], b: list[str], i1: int, i2: int, j1: int, j2: int) -> list[list[int]]:
+    """Cut the replacement a[i1:i2] -> b[j1:j2] into the most alike pairs of pieces (each
+    piece's letters at least 60 % alike), recursively; [[i1, i2, j1, j2]] if none fit."""
+    def alike(x: list[str], y: list[str]) -> float:
+        return difflib.SequenceMatcher(None, "".join(x).lower(), "".join(y).lower()).ratio()
+
+    best, cut = 1.2, None
+    for k in range(i1 + 1, i2):
+        for m in range(j1 + 1, j2):
+            left, right = alike(a[i1:k], b[j1:m]), alike(a[k:i2], b[m:j2])
+            if min(left, right) >= 0.6 and left + right > best:
+                best, cut = left + right, (k, m)
+    if cut is None:
+        return [[i1, i2, j1, j2]]
+    k, m = cut
+    return [r for r in _pair_up(a, b, i1, k, j1, m) + _pair_up(a, b, k, i2, m, j2) if a[r[0]:r[1]] != b[r[2]:r[3]]]
+
+
 def _widen_deletion(source: str, start: int, end: int) -> tuple[int, int]:
     """A deleted word takes one adjoining space with it, so accepting leaves clean spacing."""
     if start > 0 and source[start - 1] == " ":
@@ -109,9 +131,10 @@ def _widen_deletion(source: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
-def to_suggestions(source: str, corrected: str) -> list[Suggestion]:
+def to_suggestions(source: str, corrected: str, known=None) -> list[Suggestion]:
+    """`known(word)`: whether a lower-case word is in the lexicon (see categories.classify)."""
     out = []
     for e in diff(source, corrected):
-        category, message = classify(e, source)
+        category, message = classify(e, source, known)
         out.append(Suggestion(e.start, e.end, e.original, [e.replacement], category, message))
     return out

@@ -4,8 +4,10 @@
 
 Outputs (one sentence or one "source<TAB>target" pair per line):
     clean_train.txt, clean_valid.txt     prose to corrupt synthetically
-    words.txt                            the lexicon: lower-case words seen >= 5 times in clean_train
-                                         (shipped with the model; native_host/plausible.py)
+    words.txt                            the lexicon, "word<TAB>count", most frequent first: SymSpell's
+                                         curated English frequency list plus the words seen >= 5 times
+                                         in clean_train (shipped with the model; native_host/plausible.py
+                                         and native_host/spelling.py)
     learner_train.tsv, learner_valid.tsv W&I + FCE pairs (non-commercial research licence)
 """
 
@@ -180,9 +182,45 @@ def main() -> None:
 
 
 def lexicon(sentences, min_count: int = 5) -> list[str]:
-    """Lower-case words (as native_host.plausible.sentence_words sees them) seen at least `min_count` times."""
-    counts = Counter(w for s in sentences for w in sentence_words(s))
-    return sorted(w for w, n in counts.items() if n >= min_count)
+    """Lines "word<TAB>count", most frequent first.
+
+    The base is SymSpell's English frequency list (82,765 words, Google Books counts
+    intersected with SCOWL; MIT licence, shipped in the symspellpy package), which is
+    clean but misses inflections, contractions and newer words. The corpus adds the
+    lower-case words (as native_host.plausible.sentence_words sees them) seen at least
+    `min_count` times, their counts scaled to the list's, except those that look like a
+    misspelling of a listed word 100 times as frequent (the corpus has "definately" and
+    "thier" more than `min_count` times; the rule also drops dialect spellings such as
+    "lookin" and a few rare real words such as "shorn")."""
+    return merge_counts(Counter(w for s in sentences for w in sentence_words(s)), min_count)
+
+
+def merge_counts(corpus: Counter, min_count: int = 5) -> list[str]:
+    from rapidfuzz import process
+    from rapidfuzz.distance import OSA
+
+    curated = _symspell_counts()
+    scale = curated["the"] / max(1, corpus["the"])
+    by_start: dict[str, list[str]] = {}
+    for w in curated:
+        by_start.setdefault(w[:1], []).append(w)
+    counts = dict(curated)
+    for w, n in corpus.items():
+        if n < min_count or w in counts:
+            continue
+        count = max(1, round(n * scale))
+        near = process.extract(w, by_start.get(w[:1], []), scorer=OSA.distance, score_cutoff=1, limit=None)
+        if len(w) >= 4 and any(curated[c] > 100 * count for c, _, _ in near):
+            continue
+        counts[w] = count
+    return [f"{w}\t{n}" for w, n in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))]
+
+
+def _symspell_counts() -> dict[str, int]:
+    from importlib.resources import files
+
+    text = (files("symspellpy") / "frequency_dictionary_en_82_765.txt").read_text(encoding="utf-8")
+    return {w: int(n) for w, n in (line.split() for line in text.splitlines() if line.strip())}
 
 
 def _write(path: Path, lines) -> None:

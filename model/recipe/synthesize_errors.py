@@ -189,32 +189,80 @@ MISSPELLINGS = {
     "embarrass": "embarass", "restaurant": "restaurent", "beautiful": "beatiful", "especially": "especialy", "success": "sucess",
     "business": "buisness", "experience": "experiance", "knowledge": "knowlege", "occasion": "ocasion", "recommend": "recomend",
     "writing": "writting", "would": "woud", "people": "peaple", "probably": "probaly", "finally": "finaly",
+    "studying": "studing", "possible": "posible", "opportunity": "oportunity", "important": "importent",
+    "developed": "develloped", "comfortable": "confortable", "language": "languaje", "problem": "problen",
+    "everything": "everythig", "something": "somthing", "technology": "tecnology", "advertisement": "advertisment",
+    "although": "altough", "whether": "wether", "responsible": "responsable",
+    "independent": "independant", "convenient": "convinient", "disappointed": "dissapointed", "excellent": "excelent",
+    "familiar": "familar", "immediately": "imediately", "necessarily": "necesarily", "recommended": "recomended",
+    "successful": "succesful", "truly": "truely", "unfortunately": "unfortunatly", "with": "whit", "when": "wen",
+    "what": "wat", "very": "vey", "there": "ther",
 }
 
 
+# Learner misspellings: how a word sounds rather than how it is written.
+SOUND_ALIKE = [("ance", "ence"), ("ence", "ance"), ("ible", "able"), ("able", "ible"), ("ant", "ent"), ("ent", "ant"),
+               ("tion", "sion"), ("ie", "ei"), ("ei", "ie"), ("ph", "f"), ("ck", "k"), ("c", "s"), ("ou", "o"),
+               ("y", "i"), ("ly", "ley"), ("er", "or"), ("or", "er"), ("ea", "ee"), ("ee", "ea")]
+VOWELS = "aeiou"
+
+
+def _typo(w: str, rng: random.Random) -> str:
+    """One typing slip: keyboard neighbour, transposition, deletion or doubling."""
+    j = rng.randrange(1, len(w))
+    op = rng.randrange(4)
+    if op == 0 and w[j].lower() in KEYBOARD:
+        return w[:j] + rng.choice(KEYBOARD[w[j].lower()]) + w[j + 1:]
+    if op == 1 and j < len(w) - 1:
+        return w[:j] + w[j + 1] + w[j] + w[j + 2:]
+    if op == 2:
+        return w[:j] + w[j + 1:]
+    return w[:j] + w[j] + w[j:]
+
+
+def _learner_slip(w: str, rng: random.Random) -> str:
+    """One learner slip: a doubled letter made single (or the reverse), a vowel
+    swapped for another, or a sound-alike ending (-ance/-ence, -ible/-able...)."""
+    op = rng.randrange(3)
+    if op == 0:
+        doubles = [j for j in range(1, len(w) - 1) if w[j] == w[j + 1] and w[j].isalpha()]
+        if doubles:
+            j = rng.choice(doubles)
+            return w[:j] + w[j + 1:]
+        singles = [j for j in range(1, len(w) - 1) if w[j] not in VOWELS and w[j].isalpha() and w[j - 1] in VOWELS]
+        if singles:
+            j = rng.choice(singles)
+            return w[:j] + w[j] + w[j:]
+    if op == 1:
+        vowels = [j for j in range(1, len(w)) if w[j] in VOWELS]
+        if vowels:
+            j = rng.choice(vowels)
+            return w[:j] + rng.choice(VOWELS.replace(w[j], "")) + w[j + 1:]
+    pairs = [(a, b) for a, b in SOUND_ALIKE if a in w[1:]]
+    if pairs:
+        a, b = rng.choice(pairs)
+        k = w.index(a, 1)
+        return w[:k] + b + w[k + len(a):]
+    return _typo(w, rng)
+
+
 def spelling(words: list[Word], rng: random.Random) -> bool:
-    """Typos: keyboard neighbour, transposition, deletion, doubling, or a common misspelling."""
+    """Misspellings: a common learner misspelling, a learner slip (sound-alike
+    letters, single/double letters) or a typing slip, now and then two in one word."""
     cands = _indices(words, lambda w: _is_word(w) and len(w.text) >= 3)
     if not cands:
         return False
     known = [i for i in cands if words[i].text.lower() in MISSPELLINGS]
-    if known and rng.random() < 0.5:
+    if known and rng.random() < 0.3:
         i = rng.choice(known)
         _replace(words, i, MISSPELLINGS[words[i].text.lower()])
         return True
     i = rng.choice(cands)
     w = words[i].text
-    j = rng.randrange(1, len(w)) if len(w) > 1 else 0
-    op = rng.randrange(4)
-    if op == 0 and w[j].lower() in KEYBOARD:
-        new = w[:j] + rng.choice(KEYBOARD[w[j].lower()]) + w[j + 1:]
-    elif op == 1 and j < len(w) - 1:
-        new = w[:j] + w[j + 1] + w[j] + w[j + 2:]
-    elif op == 2:
-        new = w[:j] + w[j + 1:]
-    else:
-        new = w[:j] + w[j] + w[j:]
-    if new == w:
+    new = _learner_slip(w, rng) if rng.random() < 0.5 else _typo(w, rng)
+    if len(new) >= 6 and rng.random() < 0.15:
+        new = _typo(new, rng)
+    if new.lower() == w.lower():
         return False
     words[i].text = new
     return True
@@ -359,7 +407,7 @@ FAMILIES = {
     "verb_form": (verb_form, 11),
     "agreement": (agreement, 9),
     "noun_number": (noun_number, 9),
-    "spelling": (spelling, 16),
+    "spelling": (spelling, 24),
     "confusables": (confusables, 7),
     "punctuation": (punctuation, 10),
     "capitalization": (capitalization, 5),

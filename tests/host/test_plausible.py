@@ -47,5 +47,5 @@ def test_emoji_are_never_touched():
 def test_function_words_and_the_shipped_lexicon(tmp_path):
     assert {"the", "a", "of", "is", "to"} <= FUNCTION_WORDS
     assert load_lexicon(tmp_path) is None
-    (tmp_path / "words.txt").write_text("cat\ndog\n", encoding="utf-8")
-    assert load_lexicon(tmp_path) == {"cat", "dog"}
+    (tmp_path / "words.txt").write_text("cat\t120\ndog\t7\nemu\n", encoding="utf-8")
+    assert load_lexicon(tmp_path) == {"cat": 120, "dog": 7, "emu": 1}

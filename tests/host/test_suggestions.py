@@ -73,6 +73,18 @@ def test_two_word_replacement_splits_into_two_suggestions():
     assert [(s.text, s.replacements[0]) for s in subs] == [("buy", "bought"), ("a", "an")]
 
 
+def test_a_word_split_in_two_stays_its_own_suggestion():
+    edits = [(e.original, e.replacement) for e in diff("I recieve alot of mail.", "I receive a lot of mail.")]
+    assert edits == [("recieve", "receive"), ("alot", "a lot")]
+    edits = [(e.original, e.replacement) for e in diff("He has went home.", "He went home.")]
+    assert edits == [(" has", "")]
+    [s] = to_suggestions("We meet eachother daily.", "We meet each other daily.")
+    assert (s.text, s.replacements, s.category) == ("eachother", ["each other"], "spelling")
+    known = {"receive", "the"}.__contains__
+    [s] = to_suggestions("I recieve it.", "I receive it.", known)
+    assert s.category == "spelling" and "misspelled" in s.message
+
+
 def test_identical_and_whitespace_only_changes_give_nothing():
     assert to_suggestions("All good here.", "All good here.") == []
     assert to_suggestions("All  good\there.", "All good here.") == []

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import json
+from collections import Counter
 
 import pytest
 
-from model.recipe.prepare_data import detokenize, good_sentence, read_fce, read_m2
+from model.recipe.prepare_data import detokenize, good_sentence, lexicon, merge_counts, read_fce, read_m2
 
 
 @pytest.mark.parametrize("tokens, text", [
@@ -124,3 +125,15 @@ def test_good_sentence_accepts_prose(s):
 ])
 def test_good_sentence_rejects(s):
     assert not good_sentence(s)
+
+
+def test_lexicon_merges_the_curated_list_with_the_corpus():
+    # Corpus counts in the proportions of the real corpus ("the" 1.12 M times): a rare real
+    # word, a noisy misspelling of a frequent word (dropped), one seen too rarely (dropped).
+    lines = merge_counts(Counter({"the": 1_120_000, "zorblats": 6, "definately": 5, "quuxle": 2}))
+    counts = {w: int(n) for w, n in (line.split("\t") for line in lines)}
+    assert len(counts) > 80_000  # SymSpell's list is the base
+    assert lines[0].startswith("the\t")
+    assert [int(line.split("\t")[1]) for line in lines] == sorted(counts.values(), reverse=True)
+    assert "zorblats" in counts and "definately" not in counts and "quuxle" not in counts
+    assert "zorblats\t" in "\n".join(lexicon(["The zorblats won."] * 5))

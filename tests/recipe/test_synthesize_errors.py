@@ -196,7 +196,7 @@ def test_spelling():
         old, new = a[diff[0]], b[diff[0]]
         if se.MISSPELLINGS.get(old.lower()) == new.lower():
             return "known"
-        assert damerau(old, new) == 1, (old, new)
+        assert 1 <= damerau(old.lower(), new.lower()) <= 3, (old, new)
         assert old[0] == new[0]  # the first letter is never touched
         return "typo"
 

@@ -1,0 +1,83 @@
+"""The spelling stage (native_host/spelling.py): on a hand-made lexicon for the rules, on
+the shipped one and through the checker for what a user sees."""
+
+import pytest
+
+from native_host.checker import Checker
+from native_host.plausible import load_lexicon
+from native_host.spelling import Speller
+
+from tests.host.model_fixture import model_dir
+
+COUNTS = {"the": 1000, "a": 900, "lot": 500, "of": 800, "very": 300, "vary": 40, "receive": 60, "relieve": 20,
+          "because": 200, "became": 90, "school": 150, "stool": 5, "don't": 100, "done": 400, "in": 700,
+          "fact": 80, "friend": 70, "and": 950, "cat": 30, "i": 600, "am": 300, "get": 250, "mail": 20}
+
+
+@pytest.fixture(scope="module")
+def speller():
+    return Speller(COUNTS)
+
+
+@pytest.fixture(scope="module")
+def shipped():
+    lexicon = load_lexicon(model_dir())
+    assert lexicon, "the shipped model has no words.txt"
+    return Speller(lexicon)
+
+
+def flagged(speller, sentence):
+    import re
+
+    return [m.group() for m in re.finditer(r"[a-z]+", sentence) if speller.misspelled(sentence, m.start(), m.end())]
+
+
+def test_ranked_by_distance_then_frequency(speller):
+    assert speller.candidates("recieve") == ["receive", "relieve"]  # 1 transposition < 2 edits
+    assert speller.candidates("verry") == ["very", "vary"]
+    assert speller.candidates("becuase")[0] == "because"
+    assert speller.candidates("xyzzy") == []
+    assert speller.candidates("fiend") == ["friend"]  # the first letter is kept, not "the"
+
+
+def test_splits_and_missing_apostrophes(speller):
+    assert speller.candidates("alot")[0] == "a lot"
+    assert speller.candidates("infact")[0] == "in fact"
+    assert speller.candidates("dont")[0] == "don't"  # before the more frequent "done"
+
+
+def test_what_is_checked(speller):
+    sentence = "Teh cat saw alot of config.yaml and @jdoe and snake_case and Zorblat and recieve."
+    # Capitalised words (names), file names, handles, identifiers and known words are left alone.
+    assert flagged(speller, sentence) == ["saw", "alot", "recieve"]
+    assert flagged(speller, "Ask bob or ok.") == ["bob"]  # words of two letters are not checked
+    assert speller.correct("I get alot of mail, becuase I am a freind.") == "I get a lot of mail, because I am a friend."
+
+
+def test_shipped_lexicon_corrects_common_misspellings(shipped):
+    fixes = {"recieve": "receive", "becuase": "because", "freind": "friend", "definately": "definitely",
+             "thier": "their", "tomorow": "tomorrow", "beleive": "believe", "alot": "a lot", "dont": "don't",
+             "goverment": "government", "enviroment": "environment", "untill": "until"}
+    assert {w: shipped.candidates(w)[0] for w in fixes} == fixes
+    for word in ("pizza", "boyfriend", "recycling", "colour", "travelling", "organise", "emails", "website"):
+        assert shipped.known(word), word
+
+
+def test_checker_offers_spelling_alternatives_and_explains_them():
+    checker = Checker(model_dir())
+    text = "I recieve alot of letters from my freind."
+    found = {s.text: s for s in checker.check(text)}
+    assert {"recieve", "alot", "freind"} <= set(found)
+    for word, fix in (("recieve", "receive"), ("alot", "a lot"), ("freind", "friend")):
+        s = found[word]
+        assert s.category == "spelling" and s.replacements[0] == fix, s
+        assert text[s.start:s.end] == word and 1 <= len(s.replacements) <= 3
+        assert len(set(s.replacements)) == len(s.replacements)
+    assert "two words" in found["alot"].message
+    assert checker.correct(text).startswith("I receive a lot of letters")
+
+
+def test_names_and_code_are_not_spell_checked():
+    checker = Checker(model_dir(), min_margin=float("inf"))  # spelling only: no model edits pass
+    text = "Dmitry pushed the fix to github.com/redline and pinged @marcus about config_loader."
+    assert checker.check(text) == []

@@ -57,9 +57,11 @@ def test_what_is_checked(speller):
 def test_shipped_lexicon_corrects_common_misspellings(shipped):
     fixes = {"recieve": "receive", "becuase": "because", "freind": "friend", "definately": "definitely",
              "thier": "their", "tomorow": "tomorrow", "beleive": "believe", "alot": "a lot", "dont": "don't",
-             "goverment": "government", "enviroment": "environment", "untill": "until"}
+             "goverment": "government", "enviroment": "environment", "untill": "until",
+             "confort": "comfort", "speciallist": "specialist", "everytime": "every time"}
     assert {w: shipped.candidates(w)[0] for w in fixes} == fixes
-    for word in ("pizza", "boyfriend", "recycling", "colour", "travelling", "organise", "emails", "website"):
+    for word in ("pizza", "boyfriend", "recycling", "colour", "travelling", "organise", "emails", "website",
+                 "mistreats"):  # a known word plus -s
         assert shipped.known(word), word
 
 

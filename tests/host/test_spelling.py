@@ -1,6 +1,8 @@
 """The spelling stage (native_host/spelling.py): on a hand-made lexicon for the rules, on
 the shipped one and through the checker for what a user sees."""
 
+import re
+
 import pytest
 
 from native_host.checker import Checker
@@ -27,8 +29,6 @@ def shipped():
 
 
 def flagged(speller, sentence):
-    import re
-
     return [m.group() for m in re.finditer(r"[a-z]+", sentence) if speller.misspelled(sentence, m.start(), m.end())]
 
 

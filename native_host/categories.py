@@ -102,12 +102,12 @@ def classify(edit, sentence: str, known=None) -> tuple[str, str]:
     if [w.lower() for w in rem_words] == [w.lower() for w in add_words] and rem_words == add_words:
         return "punctuation", _punctuation_message(removed, added, new, at_end=edit.end >= len(sentence.rstrip()))
 
-    if len(rem_words) == 1 and add_words and len(removed) == 1 and len(add_words) <= 2 and rem_words[0].isalpha():
-        lo, joined = rem_words[0].lower(), "".join(add_words).lower()
+    if len(removed) == 1 and removed[0].isalpha() and 1 <= len(add_words) <= 2:
+        lo, joined = removed[0].lower(), "".join(add_words).lower()
         if len(add_words) == 2 and joined == lo:
-            return "spelling", f"{_q(rem_words[0])} is two words: {_q(new)}."
+            return "spelling", f"{_q(removed[0])} is two words: {_q(new)}."
         if known is not None and not known(lo) and all(known(w.lower()) for w in add_words) and _similar(lo, joined) >= 0.6:
-            return "spelling", f"{_q(rem_words[0])} looks misspelled. Did you mean {_q(new)}?"
+            return "spelling", f"{_q(removed[0])} looks misspelled. Did you mean {_q(new)}?"
 
     # Single-word changes.
     if len(rem_words) == 1 and len(add_words) == 1:

@@ -102,7 +102,10 @@ def plausible(edit, source: list[str], corrected: list[str], lexicon: Mapping[st
     return True
 
 
+CONTRACTED = ("s", "t", "m", "re", "ve", "ll", "d")  # what follows the apostrophe: "it's", "don't", "we'll"
+
+
 def _known_form(word: str, lexicon: Mapping[str, int]) -> bool:
     """Hyphenated compounds and contractions of known words ("well-known", "shouldn't")."""
     parts = [p for p in word.replace("'", "-").split("-") if p]
-    return len(parts) > 1 and all(p in lexicon or p in ("s", "t", "re", "ve", "ll", "d", "m") for p in parts)
+    return len(parts) > 1 and all(p in lexicon or p in CONTRACTED for p in parts)

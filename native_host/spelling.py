@@ -7,10 +7,11 @@ frequent first) does not know is replaced by its likeliest correction, so the mo
 also sees the sentence as meant. Candidates are the known words within edit distance
 1 (2 for words of five letters or more) that keep the first letter, ranked by
 distance, then frequency; a word that splits into a function word and another common
-word ("alot" -> "a lot") is a candidate at distance 1, a contraction missing its apostrophe ("dont" -> "don't")
-one at distance 0.5. On the BEA-2019 dev spelling errors this ranking picked
-the annotators' word for 74 % of the words it flagged; scoring candidates with the
-model was worse (62 %; it prefers what shares subwords with the misspelling).
+word ("alot" -> "a lot") is a candidate at distance 1, a contraction missing its
+apostrophe ("dont" -> "don't") one at distance 0.5. On the BEA-2019 dev spelling errors
+this ranking picked the annotators' word for 74 % of the words it flagged; scoring
+candidates with the model was worse (62 %; it prefers what shares subwords with the
+misspelling).
 
 Only lower-case ASCII words of three letters or more are checked: capitalised words
 are mostly names, and words glued to code-like punctuation ("config.yaml", "@user",
@@ -19,19 +20,20 @@ are mostly names, and words glued to code-like punctuation ("config.yaml", "@use
 
 from __future__ import annotations
 
+import heapq
 import re
 from collections.abc import Mapping
+from functools import lru_cache
 
 from rapidfuzz import process
 from rapidfuzz.distance import OSA
 
-from .plausible import FUNCTION_WORDS
+from .plausible import CONTRACTED, FUNCTION_WORDS
 
 _WORD = re.compile(r"[a-z]+")
 _CODE_BEFORE = set("@#/\\_.$<>=`")
 _CODE_AFTER = set("/\\_@`<>=")
 COMMON_WORDS = 5_000
-CONTRACTED = ("s", "t", "m", "re", "ve", "ll", "d")  # "dont" -> "don't", "thats" -> "that's"
 
 
 class Speller:
@@ -39,11 +41,13 @@ class Speller:
         self.counts = counts
         # Words a split may produce: the most frequent ones only (the lexicon also holds
         # abbreviations and fragments such as "bec", "inf" and "ser").
-        self._common = frozenset(sorted(counts, key=counts.__getitem__, reverse=True)[:COMMON_WORDS])
+        self._common = frozenset(heapq.nlargest(COMMON_WORDS, counts, key=counts.__getitem__))
         self._buckets: dict[tuple[str, int], list[str]] = {}  # (first letter, length) -> words
         for w in counts:
             if w.isascii() and w.isalpha() and w.islower():
                 self._buckets.setdefault((w[0], len(w)), []).append(w)
+        # The checker asks again for the card's alternatives on every re-check of a text.
+        self._ranked = lru_cache(maxsize=4096)(self._rank)
 
     def known(self, word: str) -> bool:
         """In the lexicon, or a known word plus -s/-es (the lexicon lacks many plurals and
@@ -68,6 +72,9 @@ class Speller:
 
     def candidates(self, word: str, limit: int = 3) -> list[str]:
         """Known words close to `word` (lower case), best first."""
+        return list(self._ranked(word)[:limit])
+
+    def _rank(self, word: str) -> tuple[str, ...]:
         max_dist = 1 if len(word) <= 4 else 2
         scored: list[tuple[int, int, str]] = []
         for n in range(len(word) - max_dist, len(word) + max_dist + 1):
@@ -78,12 +85,12 @@ class Speller:
             left, right = word[:k], word[k:]
             if _splittable(left, right) and left in self._common and right in self._common:
                 scored.append((1, -min(self.counts[left], self.counts[right]), f"{left} {right}"))
-        for ending in CONTRACTED:
+        for ending in CONTRACTED:  # "dont" -> "don't", "thats" -> "that's"
             fixed = f"{word[:-len(ending)]}'{ending}"
             if word.endswith(ending) and fixed in self.counts:
                 scored.append((0.5, -self.counts[fixed], fixed))
         scored.sort()
-        return [c for _, _, c in scored[:limit]]
+        return tuple(c for _, _, c in scored)
 
     def correct(self, sentence: str) -> str:
         """`sentence` with each misspelled word replaced by its best candidate."""

@@ -60,7 +60,8 @@ def diff(source: str, corrected: str) -> list[Edit]:
     a, b = word_tokens(source), word_tokens(corrected)
     if not b:
         return []
-    matcher = difflib.SequenceMatcher(None, [t for t, _, _ in a], [t for t, _, _ in b], autojunk=False)
+    ta, tb = [t for t, _, _ in a], [t for t, _, _ in b]
+    matcher = difflib.SequenceMatcher(None, ta, tb, autojunk=False)
     ranges: list[list[int]] = []  # [i1, i2, j1, j2]: a[i1:i2] becomes b[j1:j2]
     opcodes = matcher.get_opcodes()
     for n, (op, i1, i2, j1, j2) in enumerate(opcodes):
@@ -70,15 +71,15 @@ def diff(source: str, corrected: str) -> list[Edit]:
             # "the the market": delete the later copy, whichever one difflib picked, so the
             # same deletion gets the same span whatever else the sentence's correction changed.
             limit = opcodes[n + 1][2]
-            while i2 < limit and a[i1][0] == a[i2][0]:
+            while i2 < limit and ta[i1] == ta[i2]:
                 i1, i2, j1, j2 = i1 + 1, i2 + 1, j1 + 1, j2 + 1
         if op == "replace" and i2 - i1 == j2 - j1 > 1:
             # Same number of words on both sides: one suggestion per changed word.
-            ranges += [[i1 + k, i1 + k + 1, j1 + k, j1 + k + 1] for k in range(i2 - i1) if a[i1 + k][0] != b[j1 + k][0]]
+            ranges += [[i1 + k, i1 + k + 1, j1 + k, j1 + k + 1] for k in range(i2 - i1) if ta[i1 + k] != tb[j1 + k]]
             continue
         if op == "replace" and min(i2 - i1, j2 - j1) > 1:
             # "recieve alot" -> "receive a lot": split where both sides pair up as spellings.
-            ranges += _pair_up([t for t, _, _ in a], [t for t, _, _ in b], i1, i2, j1, j2)
+            ranges += _pair_up(ta, tb, i1, i2, j1, j2)
             continue
         if op == "insert":
             # Anchor an insertion to a neighbouring word so its span is visible: punctuation

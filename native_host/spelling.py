@@ -13,9 +13,11 @@ this ranking picked the annotators' word for 74 % of the words it flagged; scori
 candidates with the model was worse (62 %; it prefers what shares subwords with the
 misspelling).
 
-Only lower-case ASCII words of three letters or more are checked: capitalised words
-are mostly names, and words glued to code-like punctuation ("config.yaml", "@user",
-"snake_case") are not prose.
+Only ASCII words of three letters or more are checked, in lower case or, as a
+sentence's first word, capitalised: other capitalised words are mostly names (of the
+capitalised words unknown to the lexicon in JFLEG dev, the sentence-initial ones were
+misspellings, "Beacuse", "Althogh", "Infact", and the others mostly names). Words glued
+to code-like punctuation ("config.yaml", "@user", "snake_case") are not prose.
 """
 
 from __future__ import annotations
@@ -31,9 +33,11 @@ from rapidfuzz.distance import OSA
 from .plausible import CONTRACTED, FUNCTION_WORDS
 
 _WORD = re.compile(r"[a-z]+")
+_FIRST_WORD = re.compile(r"[^A-Za-z0-9]*([A-Z][a-z]+)")
 _CODE_BEFORE = set("@#/\\_.$<>=`")
 _CODE_AFTER = set("/\\_@`<>=")
 COMMON_WORDS = 5_000
+FREQUENT_WORDS = 20_000
 
 
 class Speller:
@@ -41,7 +45,9 @@ class Speller:
         self.counts = counts
         # Words a split may produce: the most frequent ones only (the lexicon also holds
         # abbreviations and fragments such as "bec", "inf" and "ser").
-        self._common = frozenset(heapq.nlargest(COMMON_WORDS, counts, key=counts.__getitem__))
+        top = heapq.nlargest(FREQUENT_WORDS, counts, key=counts.__getitem__)
+        self._common = frozenset(top[:COMMON_WORDS])
+        self._frequent = frozenset(top)  # what a capitalised first word may become
         self._buckets: dict[tuple[str, int], list[str]] = {}  # (first letter, length) -> words
         for w in counts:
             if w.isascii() and w.isalpha() and w.islower():
@@ -71,7 +77,9 @@ class Speller:
         return True
 
     def candidates(self, word: str, limit: int = 3) -> list[str]:
-        """Known words close to `word` (lower case), best first."""
+        """Known words close to `word` (lower case, or capitalised: then so are they), best first."""
+        if word[:1].isupper():
+            return [c[0].upper() + c[1:] for c in self._ranked(word.lower())[:limit]]
         return list(self._ranked(word)[:limit])
 
     def _rank(self, word: str) -> tuple[str, ...]:
@@ -95,7 +103,16 @@ class Speller:
     def correct(self, sentence: str) -> str:
         """`sentence` with each misspelled word replaced by its best candidate."""
         out, pos = [], 0
-        for m in _WORD.finditer(sentence):
+        if (m := _FIRST_WORD.match(sentence)) and len(m.group(1)) > 1:
+            start, end = m.span(1)
+            lowered = sentence[:start] + m.group(1).lower() + sentence[end:]
+            best = self.candidates(m.group(1), limit=1) if self.misspelled(lowered, start, end) else []
+            # It may still be a name ("Minh", "Xiaoming"): only a split, an apostrophe, or a
+            # frequent word for a word of five letters or more.
+            if best and (not best[0].isalpha() or (end - start >= 5 and best[0].lower() in self._frequent)):
+                out.append(sentence[:start] + best[0])
+                pos = end
+        for m in _WORD.finditer(sentence, pos):
             if self.misspelled(sentence, m.start(), m.end()):
                 best = self.candidates(m.group(), limit=1)
                 if best:

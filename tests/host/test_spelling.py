@@ -54,6 +54,17 @@ def test_what_is_checked(speller):
     assert speller.correct("I get alot of mail, becuase I am a freind.") == "I get a lot of mail, because I am a friend."
 
 
+def test_a_capitalised_first_word_is_checked_but_names_are_spared(shipped):
+    assert shipped.candidates("Becuase") == [c.capitalize() for c in shipped.candidates("becuase")]
+    assert shipped.correct("Becuase it rained, we stayed.") == "Because it rained, we stayed."
+    assert shipped.correct('"Infact, Althogh is wrong."') == '"In fact, Althogh is wrong."'  # only the first word
+    assert shipped.correct("Alot of people came.") == "A lot of people came."
+    # Names at the start stay: too short ("Minh" is one letter from "mind") or close only
+    # to a rare word ("Xiaoming" is one letter from "Xiaoping").
+    for sentence in ("Minh said so.", "Xiaoming is here.", "Zorblat is a name.", "I know."):
+        assert shipped.correct(sentence) == sentence
+
+
 def test_shipped_lexicon_corrects_common_misspellings(shipped):
     fixes = {"recieve": "receive", "becuase": "because", "freind": "friend", "definately": "definitely",
              "thier": "their", "tomorow": "tomorrow", "beleive": "believe", "alot": "a lot", "dont": "don't",

@@ -131,7 +131,7 @@ class Checker:
         dropped insertions: at step ~1,100 its precision fell as the margin rose (measured,
         MODEL_CARD.md)."""
         source, fixed = sentence_words(key), sentence_words(corrected)
-        edits = [e for e in diff(key, corrected) if plausible(e, source, fixed, self._lexicon)]
+        edits = [e for e in diff(key, corrected) if plausible(e, key, source, fixed, self._lexicon)]
         if edits and self._min_margin > float("-inf"):
             logp, _ = model.decode(model.encode(ids), [model.bos] + ids[:-1], model.empty_past())
 

@@ -12,7 +12,10 @@ is kept only if
   auxiliaries...), is still present elsewhere in the corrected sentence (a duplicate),
   or resembles a word it adds (a spelling or form fix: "recieve" -> "receive" and
   "owns" -> "own" pass; "organic" -> "organ", a known word cut short, does not);
-- it rewrites at most a few words.
+- it rewrites at most a few words;
+- it changes no name (a capitalised word inside the sentence that the lexicon does not
+  know: "Rolex" -> "Role") other than its case;
+- it doubles no word ("probably not going" -> "probably not not going").
 """
 
 from __future__ import annotations
@@ -81,16 +84,24 @@ def _resembles(old: str, new: str, lexicon: Mapping[str, int] | None) -> bool:
     return difflib.SequenceMatcher(None, old, new).ratio() >= 0.7
 
 
-def plausible(edit, source: list[str], corrected: list[str], lexicon: Mapping[str, int] | None) -> bool:
-    """`edit`: a suggestions.Edit; `source`, `corrected`: the lower-case words (sentence_words())
-    of the sentence as written and with every edit applied; `lexicon`: known words, or None
-    to skip the known-word test."""
+def plausible(edit, sentence: str, source: list[str], corrected: list[str], lexicon: Mapping[str, int] | None) -> bool:
+    """`edit`: a suggestions.Edit of `sentence`; `source`, `corrected`: the lower-case words
+    (sentence_words()) of the sentence as written and with every edit applied; `lexicon`:
+    known words, or None to skip the known-word tests."""
     if not all(any(ch.isalnum() for ch in t) or t.isascii() for t in edit.removed + edit.added):
         return False
     removed, added = words(edit.removed), words(edit.added)
     if len(removed) > MAX_REMOVED_WORDS:
         return False
+    before = words(t for t, _, _ in word_tokens(sentence[:edit.start]))[-1:]
+    after = words(t for t, _, _ in word_tokens(sentence[edit.end:]))[:1]
+    if _doubled(before + added + after) > _doubled(before + removed + after):
+        return False
     if lexicon is not None:
+        inside = edit.start > 0 and sentence[:edit.start].strip() != ""
+        for t in edit.removed:
+            if inside and t[:1].isupper() and t.lower() not in lexicon and t.lower() not in [a.lower() for a in edit.added]:
+                return False  # a name
         for w in added:
             if w not in lexicon and w not in source and not _known_form(w, lexicon):
                 return False
@@ -100,6 +111,10 @@ def plausible(edit, source: list[str], corrected: list[str], lexicon: Mapping[st
         if not any(_resembles(w, a, lexicon) for a in added):
             return False
     return True
+
+
+def _doubled(ws: list[str]) -> int:
+    return sum(a == b for a, b in zip(ws, ws[1:]))
 
 
 CONTRACTED = ("s", "t", "m", "re", "ve", "ll", "d")  # what follows the apostrophe: "it's", "don't", "we'll"

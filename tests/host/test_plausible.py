@@ -12,7 +12,7 @@ LEXICON = frozenset("the a cat cats sat on mat organ organic own owns receive he
 def keep(source: str, corrected: str, lexicon=LEXICON) -> list[tuple[str, str]]:
     """The (original, replacement) pairs of the edits turning source into corrected that pass."""
     src, fixed = sentence_words(source), sentence_words(corrected)
-    return [(e.original, e.replacement) for e in diff(source, corrected) if plausible(e, src, fixed, lexicon)]
+    return [(e.original, e.replacement) for e in diff(source, corrected) if plausible(e, source, src, fixed, lexicon)]
 
 
 def test_spelling_and_form_fixes_pass():
@@ -27,6 +27,15 @@ def test_dropped_content_words_and_merged_non_words_do_not():
     assert keep("The cat sat on the mat.", "The sat on the mat.") == []  # a content word dropped
     assert keep("He went to the organic market.", "He went to the organ market.") == []  # cut short
     assert keep("We scored two soccer goals.", "We scored.") == []  # too much rewritten
+
+
+def test_names_and_doubled_words_do_not():
+    assert keep("He sat on the Rolex mat.", "He sat on the Role mat.") == []  # unknown, capitalised: a name
+    assert keep("Recieve the cat.", "Receive the cat.") != []  # the first word may be any word
+    assert keep("He sat on the Rolex mat.", "He sat on the rolex mat.") != []  # its case may change
+    assert keep("He went to school.", "He went to to school.") == []
+    assert keep("He went to school.", "He went to the school.") != []
+    assert keep("He went to to school.", "He went to school.") != []  # removing a doubled word is fine
 
 
 def test_words_of_the_sentence_and_compounds_count_as_known():

@@ -7,6 +7,7 @@ every transport and the CLI call this.
 
 from __future__ import annotations
 
+import math
 import os
 import re
 import threading
@@ -25,6 +26,8 @@ MAX_TEXT_CHARS = 200_000  # one request; larger texts get a clear error
 MAX_WINDOW_WORDS = 60  # long "sentences" are checked in windows of about this many words
 MAX_WINDOW_TOKENS = 160
 MAX_REPLACEMENTS = 3  # a spelling suggestion offers up to this many words
+SPELLING_CANDIDATES = 6  # how many of the speller's candidates the model re-ranks
+SPELLING_DISTANCE_COST = 8.0  # nats per edit, against the model's and the lexicon's log-probabilities
 _WORD = re.compile(r"\S+")
 
 
@@ -105,7 +108,7 @@ class Checker:
         model = self.load()
         # Spelling first (spelling.py), so the model reads the sentence as meant; its own
         # edits then pass the guard relative to that sentence.
-        spelled = self._speller.correct(key) if self._speller else key
+        spelled = self._spell(model, key) if self._speller else key
         ids = model.tokenizer.encode(spelled).ids[: MAX_WINDOW_TOKENS] + [model.eos]
         decode = aggressive_decode if self.aggressive else greedy_decode
         out = model.tokenizer.decode(decode(model, ids).tokens)
@@ -119,6 +122,30 @@ class Checker:
             if len(self._cache) > self._cache_size:
                 self._cache.popitem(last=False)
         return out
+
+    def _spell(self, model, sentence: str) -> str:
+        """The speller's corrections of `sentence`, each word's chosen in context: among its
+        first candidates, the one with the best model log-probability of the sentence with
+        it (given the sentence as written) + log frequency - 8 x edit distance. Frequency
+        and distance alone pick the annotators' word for 72 % of 974 W&I train spelling
+        errors, 73 % of 241 BEA-2019 dev ones; with the model 78 % and 77 % (the weights
+        were fitted on the train errors)."""
+        found = self._speller.misspellings(sentence, SPELLING_CANDIDATES)
+        state, done, pos = None, "", 0
+
+        def ids(text: str) -> list[int]:
+            return model.tokenizer.encode(" ".join(text.split())).ids[:MAX_WINDOW_TOKENS]
+
+        for start, end, candidates in found:
+            best = candidates[0][0]
+            if len(candidates) > 1 and candidates[0][1] > 0:  # distance 0: a sure fix ("citys")
+                state = state or model.encode(ids(sentence) + [model.eos])
+                prefix, rest = done + sentence[pos:start], sentence[end:]
+                best = max(candidates, key=lambda cd: model.score(state, ids(prefix + cd[0] + rest))
+                           + math.log(self._speller.frequency(cd[0])) - SPELLING_DISTANCE_COST * cd[1])[0]
+            done += sentence[pos:start] + best
+            pos = end
+        return done + sentence[pos:]
 
     def _guard(self, model, ids: list[int], key: str, corrected: str) -> str:
         """Keep the plausible edits (plausible.py) that pass the precision guard.

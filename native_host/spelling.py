@@ -1,17 +1,16 @@
 """Spelling: words missing from the lexicon and their likeliest corrections.
 
 The neural model fixes grammar but, at its size and training budget, rarely spelling
-(it mostly copies a word it cannot read). This stage runs before it: each lower-case
-word that the lexicon (`words.txt`, shipped with the model: word and frequency, most
-frequent first) does not know is replaced by its likeliest correction, so the model
-also sees the sentence as meant. Candidates are the known words within edit distance
-1 (2 for words of five letters or more) that keep the first letter, ranked by
-distance, then frequency; a word that splits into a function word and another common
-word ("alot" -> "a lot") is a candidate at distance 1, a contraction missing its
-apostrophe ("dont" -> "don't") one at distance 0.5. On the BEA-2019 dev spelling errors
-this ranking picked the annotators' word for 74 % of the words it flagged; scoring
-candidates with the model was worse (62 %; it prefers what shares subwords with the
-misspelling).
+(it mostly copies a word it cannot read). This stage runs before it: each word that the
+lexicon (`words.txt`, shipped with the model: word and frequency, most frequent first)
+does not know is replaced by its likeliest correction, so the model also sees the
+sentence as meant. Candidates are the known words within edit distance 1 (2 for words
+of five letters or more) that keep the first letter, ranked by distance, then
+frequency; a word that splits into a function word and another common word ("alot" ->
+"a lot") is a candidate at distance 1, a contraction missing its apostrophe ("dont" ->
+"don't") one at distance 0.5. On the BEA-2019 dev spelling errors this ranking picks
+the annotators' word for 73 % of the words it flags. The checker re-ranks the first
+few candidates in context with the model (Checker._spell): 77 %.
 
 Only ASCII words of three letters or more are checked, in lower case or, as a
 sentence's first word, capitalised: other capitalised words are mostly names (of the
@@ -57,9 +56,14 @@ class Speller:
 
     def known(self, word: str) -> bool:
         """In the lexicon, or a known word plus -s/-es (the lexicon lacks many plurals and
-        third persons: "mistreats"; a wrong one, "childs", is the model's to fix)."""
+        third persons: "mistreats"; a wrong one, "childs", is the model's to fix), except
+        consonant + y + s ("citys": the speller offers "cities")."""
         counts = self.counts
-        return word in counts or (word.endswith("s") and (word[:-1] in counts or (word.endswith("es") and word[:-2] in counts)))
+        if word in counts:
+            return True
+        if word.endswith("ys") and len(word) > 3 and word[-3] not in "aeiou":
+            return False
+        return word.endswith("s") and (word[:-1] in counts or (word.endswith("es") and word[:-2] in counts))
 
     def misspelled(self, sentence: str, start: int, end: int) -> bool:
         """Is sentence[start:end], a maximal run of lower-case letters, a word to correct?"""
@@ -78,11 +82,19 @@ class Speller:
 
     def candidates(self, word: str, limit: int = 3) -> list[str]:
         """Known words close to `word` (lower case, or capitalised: then so are they), best first."""
+        return [c for c, _ in self.scored(word, limit)]
+
+    def scored(self, word: str, limit: int = 3) -> list[tuple[str, float]]:
+        """candidates() with their edit distances."""
         if word[:1].isupper():
-            return [c[0].upper() + c[1:] for c in self._ranked(word.lower())[:limit]]
+            return [(c[0].upper() + c[1:], d) for c, d in self._ranked(word.lower())[:limit]]
         return list(self._ranked(word)[:limit])
 
-    def _rank(self, word: str) -> tuple[str, ...]:
+    def frequency(self, candidate: str) -> int:
+        """A candidate's count in the lexicon; a split's is that of its rarer word."""
+        return min(self.counts.get(w, 1) for w in candidate.lower().split())
+
+    def _rank(self, word: str) -> tuple[tuple[str, float], ...]:
         max_dist = 1 if len(word) <= 4 else 2
         scored: list[tuple[int, int, str]] = []
         for n in range(len(word) - max_dist, len(word) + max_dist + 1):
@@ -93,31 +105,44 @@ class Speller:
             left, right = word[:k], word[k:]
             if _splittable(left, right) and left in self._common and right in self._common:
                 scored.append((1, -min(self.counts[left], self.counts[right]), f"{left} {right}"))
+        swapped = word[1] + word[0] + word[2:]  # the one edit that changes the first letter: "hte"
+        if swapped in self.counts:
+            scored.append((1, -self.counts[swapped], swapped))
+        if word.endswith("ys") and f"{word[:-2]}ies" in self.counts:  # "citys" -> "cities", a sure fix
+            scored.append((0, -self.counts[f"{word[:-2]}ies"], f"{word[:-2]}ies"))
         for ending in CONTRACTED:  # "dont" -> "don't", "thats" -> "that's"
             fixed = f"{word[:-len(ending)]}'{ending}"
             if word.endswith(ending) and fixed in self.counts:
                 scored.append((0.5, -self.counts[fixed], fixed))
         scored.sort()
-        return tuple(c for _, _, c in scored)
+        seen: set[str] = set()
+        return tuple((c, d) for d, _, c in scored if not (c in seen or seen.add(c)))
 
-    def correct(self, sentence: str) -> str:
-        """`sentence` with each misspelled word replaced by its best candidate."""
+    def misspellings(self, sentence: str, limit: int = 3) -> list[tuple[int, int, list[tuple[str, float]]]]:
+        """The misspelled words of `sentence`, in order: (start, end, scored candidates)."""
         out, pos = [], 0
         if (m := _FIRST_WORD.match(sentence)) and len(m.group(1)) > 1:
             start, end = m.span(1)
             lowered = sentence[:start] + m.group(1).lower() + sentence[end:]
-            best = self.candidates(m.group(1), limit=1) if self.misspelled(lowered, start, end) else []
-            # It may still be a name ("Minh", "Xiaoming"): only a split, an apostrophe, or a
-            # frequent word for a word of five letters or more.
-            if best and (not best[0].isalpha() or (end - start >= 5 and best[0].lower() in self._frequent)):
-                out.append(sentence[:start] + best[0])
+            if self.misspelled(lowered, start, end):
+                # It may still be a name ("Minh", "Xiaoming", "Dmitry"): only a split, an
+                # apostrophe, or for a word of five letters or more a frequent word one edit away.
+                best = [(c, d) for c, d in self.scored(m.group(1), limit)
+                        if not c.isalpha() or (end - start >= 5 and d <= 1 and c.lower() in self._frequent)]
+                if best:
+                    out.append((start, end, best))
                 pos = end
         for m in _WORD.finditer(sentence, pos):
-            if self.misspelled(sentence, m.start(), m.end()):
-                best = self.candidates(m.group(), limit=1)
-                if best:
-                    out.append(sentence[pos:m.start()] + best[0])
-                    pos = m.end()
+            if self.misspelled(sentence, m.start(), m.end()) and (best := self.scored(m.group(), limit)):
+                out.append((m.start(), m.end(), best))
+        return out
+
+    def correct(self, sentence: str) -> str:
+        """`sentence` with each misspelled word replaced by its best candidate."""
+        out, pos = [], 0
+        for start, end, best in self.misspellings(sentence, limit=1):
+            out.append(sentence[pos:start] + best[0][0])
+            pos = end
         return "".join(out) + sentence[pos:]
 
 

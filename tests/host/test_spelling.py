@@ -46,6 +46,12 @@ def test_splits_and_missing_apostrophes(speller):
     assert speller.candidates("dont")[0] == "don't"  # before the more frequent "done"
 
 
+def test_first_letters_swapped_and_plurals_of_y(shipped):
+    assert shipped.candidates("hte")[0] == "the"
+    assert not shipped.known("citys") and shipped.known("days") and shipped.known("mistreats")
+    assert "cities" in shipped.candidates("citys") and "families" in shipped.candidates("familys")
+
+
 def test_what_is_checked(speller):
     sentence = "Teh cat saw alot of config.yaml and @jdoe and snake_case and Zorblat and recieve."
     # Capitalised words (names), file names, handles, identifiers and known words are left alone.
@@ -59,9 +65,9 @@ def test_a_capitalised_first_word_is_checked_but_names_are_spared(shipped):
     assert shipped.correct("Becuase it rained, we stayed.") == "Because it rained, we stayed."
     assert shipped.correct('"Infact, Althogh is wrong."') == '"In fact, Althogh is wrong."'  # only the first word
     assert shipped.correct("Alot of people came.") == "A lot of people came."
-    # Names at the start stay: too short ("Minh" is one letter from "mind") or close only
-    # to a rare word ("Xiaoming" is one letter from "Xiaoping").
-    for sentence in ("Minh said so.", "Xiaoming is here.", "Zorblat is a name.", "I know."):
+    # Names at the start stay: too short ("Minh" is one letter from "mind"), close only to a
+    # rare word ("Xiaoming" is one letter from "Xiaoping") or not that close ("Dmitry", "dirty").
+    for sentence in ("Minh said so.", "Xiaoming is here.", "Dmitry is here.", "Zorblat is a name.", "I know."):
         assert shipped.correct(sentence) == sentence
 
 
@@ -94,3 +100,13 @@ def test_names_and_code_are_not_spell_checked():
     checker = Checker(model_dir(), min_margin=float("inf"))  # spelling only: no model edits pass
     text = "Dmitry pushed the fix to github.com/redline and pinged @marcus about config_loader."
     assert checker.check(text) == []
+
+
+def test_the_model_picks_the_spelling_that_fits_the_sentence(shipped):
+    checker = Checker(model_dir(), min_margin=float("inf"))  # spelling only: no model edits pass
+    # Alone, the most frequent word one edit away wins: "real", "with", "succeed".
+    assert shipped.correct("I realy like it.") == "I real like it."
+    assert checker.correct("I realy like it.") == "I really like it."
+    assert checker.correct("I dont know wich one to take.") == "I don't know which one to take."
+    assert checker.correct("He succeded in the end.") == "He succeeded in the end."
+    assert checker.correct("We talk about our familys.") == "We talk about our families."  # sure: not re-ranked

@@ -50,7 +50,7 @@ class Checker:
         self._lexicon: dict[str, int] | None = None
         self._speller: Speller | None = None
         self._load_lock = threading.Lock()
-        self._cache: OrderedDict[str, str] = OrderedDict()
+        self._cache: OrderedDict[tuple[bool, str], str] = OrderedDict()
         self._cache_lock = threading.Lock()
         self._cache_size = cache_size
         self.cache_hits = self.cache_misses = 0
@@ -95,20 +95,24 @@ class Checker:
         return self._min_margin
 
     # -- sentences -------------------------------------------------------------------
-    def correct_sentence(self, sentence: str) -> str:
-        """The model's correction of one sentence (whitespace-normalised), cached."""
+    def correct_sentence(self, sentence: str, starts_sentence: bool = False) -> str:
+        """The model's correction of one sentence (whitespace-normalised), cached;
+        `starts_sentence`: it is not the later part of a long sentence cut into windows, so
+        a lower-case first word gets its capital."""
         key = " ".join(sentence.split())
         if not key:
             return key
         with self._cache_lock:
-            if key in self._cache:
-                self._cache.move_to_end(key)
+            if (starts_sentence, key) in self._cache:
+                self._cache.move_to_end((starts_sentence, key))
                 self.cache_hits += 1
-                return self._cache[key]
+                return self._cache[(starts_sentence, key)]
         model = self.load()
         # Spelling first (spelling.py), so the model reads the sentence as meant; its own
         # edits then pass the guard relative to that sentence.
         spelled = self._spell(model, key) if self._speller else key
+        if starts_sentence:
+            spelled = _capitalised(spelled, self._lexicon)
         ids = model.tokenizer.encode(spelled).ids[: MAX_WINDOW_TOKENS] + [model.eos]
         decode = aggressive_decode if self.aggressive else greedy_decode
         out = model.tokenizer.decode(decode(model, ids).tokens)
@@ -118,7 +122,7 @@ class Checker:
             out = self._guard(model, ids, spelled, out)
         with self._cache_lock:
             self.cache_misses += 1
-            self._cache[key] = out
+            self._cache[(starts_sentence, key)] = out
             if len(self._cache) > self._cache_size:
                 self._cache.popitem(last=False)
         return out
@@ -187,7 +191,7 @@ class Checker:
             chunk = text[start:end]
             if not _looks_english(chunk):
                 continue
-            corrected = self.correct_sentence(chunk)
+            corrected = self.correct_sentence(chunk, _starts_sentence(text, start))
             if corrected == " ".join(chunk.split()):
                 continue
             protected = protected_spans(chunk)
@@ -211,7 +215,7 @@ class Checker:
         pieces, pos = [], 0
         for start, end in self.windows(text):
             chunk = text[start:end]
-            corrected = self.correct_sentence(chunk) if _looks_english(chunk) else chunk
+            corrected = self.correct_sentence(chunk, _starts_sentence(text, start)) if _looks_english(chunk) else chunk
             protected = protected_spans(chunk)
             edits = [e for e in diff(chunk, corrected) if not any(a < e.end and e.start < b for a, b in protected)]
             pieces.append(text[pos:start])
@@ -254,6 +258,26 @@ def _cut(text: str, start: int, end: int, words) -> list[tuple[int, int]]:
             out.append((c, min(b, c + step)))
         first = last
     return out
+
+
+_FIRST_WORD = re.compile(r"[\"'“‘(\[]*([a-z]+)(?=[\s,;:!?]|\.(?!\w)|$)")
+
+
+def _starts_sentence(text: str, start: int) -> bool:
+    """Does the window at `start` begin a sentence: the text's start, after . ! ? (and any
+    closing quote or bracket), or on a new line? Not when a long sentence was cut there."""
+    before = text[:start]
+    stripped = before.rstrip()
+    return not stripped or stripped.rstrip("\"'”’)]")[-1:] in (".", "!", "?") or "\n" in before[len(stripped):]
+
+
+def _capitalised(sentence: str, lexicon) -> str:
+    """`sentence` with its lower-case first word capitalised, if it is an English word
+    ("because" -> "Because", "i" -> "I"; not "npm", "e.g.", "iPhone")."""
+    m = _FIRST_WORD.match(sentence)
+    if not m or (lexicon is not None and m.group(1) not in lexicon) or (len(m.group(1)) == 1 and m.group(1) not in "ai"):
+        return sentence
+    return sentence[:m.start(1)] + m.group(1)[0].upper() + sentence[m.start(1) + 1:]
 
 
 def _looks_english(chunk: str) -> bool:

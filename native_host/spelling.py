@@ -5,18 +5,19 @@ The neural model fixes grammar but, at its size and training budget, rarely spel
 lexicon (`words.txt`, shipped with the model: word and frequency, most frequent first)
 does not know is replaced by its likeliest correction, so the model also sees the
 sentence as meant. Candidates are the known words within edit distance 1 (2 for words
-of five letters or more) that keep the first letter, ranked by distance, then
-frequency; a word that splits into a function word and another common word ("alot" ->
+of five letters or more) that keep the first letter (or swap the first two: "hte"),
+ranked by distance, then frequency; a word that splits into a function word and another common word ("alot" ->
 "a lot") is a candidate at distance 1, a contraction missing its apostrophe ("dont" ->
 "don't") one at distance 0.5. On the BEA-2019 dev spelling errors this ranking picks
 the annotators' word for 73 % of the words it flags. The checker re-ranks the first
 few candidates in context with the model (Checker._spell): 77 %.
 
-Only ASCII words of three letters or more are checked, in lower case or, as a
-sentence's first word, capitalised: other capitalised words are mostly names (of the
-capitalised words unknown to the lexicon in JFLEG dev, the sentence-initial ones were
-misspellings, "Beacuse", "Althogh", "Infact", and the others mostly names). Words glued
-to code-like punctuation ("config.yaml", "@user", "snake_case") are not prose.
+Only ASCII words of three letters or more with a vowel ("npm" and "ssh" are not
+misspellings) are checked, in lower case or, as a sentence's first word, capitalised:
+other capitalised words are mostly names (of the capitalised words unknown to the lexicon
+in JFLEG dev, the sentence-initial ones were misspellings, "Beacuse", "Althogh",
+"Infact", and the others mostly names). Words glued to code-like punctuation
+("config.yaml", "@user", "snake_case") are not prose.
 """
 
 from __future__ import annotations
@@ -68,8 +69,8 @@ class Speller:
     def misspelled(self, sentence: str, start: int, end: int) -> bool:
         """Is sentence[start:end], a maximal run of lower-case letters, a word to correct?"""
         word = sentence[start:end]
-        if len(word) < 3 or self.known(word):
-            return False
+        if len(word) < 3 or self.known(word) or not any(v in word for v in "aeiouy"):
+            return False  # short, known, or an abbreviation ("npm", "ssh")
         before = sentence[start - 1] if start else " "
         after = sentence[end] if end < len(sentence) else " "
         if before.isalnum() or after.isalnum() or after in "'’":  # part of a longer token

@@ -141,3 +141,16 @@ def test_precision_guard_is_monotone_and_greedy_choices_pass_at_zero():
             assert min(edits[float("-inf")]) in edits[0.0]
             seen_first = True
     assert seen_first, "the shipped model changed none of the test sentences"
+
+
+def test_a_sentence_starts_with_a_capital_but_a_window_inside_one_does_not():
+    spelling_only = Checker(model_dir(), min_margin=float("inf"))  # no model edits pass
+    assert spelling_only.correct("because it rained, we stayed home.") == "Because it rained, we stayed home."
+    assert spelling_only.correct("Hi Sarah,\nthanks for the notes.") == "Hi Sarah,\nThanks for the notes."
+    assert spelling_only.correct('It rained. "we stayed," she said.') == 'It rained. "We stayed," she said.'
+    for text in ("npm is a package manager.", "e.g. the first one.", "iPhone sales rose."):
+        assert spelling_only.correct(text) == text
+    # A 70-word sentence is cut into windows after a comma: the second starts mid-sentence.
+    text = "We walked along the river " * 10 + "and the sun was out, and we talked for a long time " + "about it " * 8 + "."
+    assert len(Checker.windows(text)) == 2
+    assert not any(s.category == "capitalization" for s in spelling_only.check(text))

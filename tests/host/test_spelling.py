@@ -57,6 +57,7 @@ def test_what_is_checked(speller):
     # Capitalised words (names), file names, handles, identifiers and known words are left alone.
     assert flagged(speller, sentence) == ["saw", "alot", "recieve"]
     assert flagged(speller, "Ask bob or ok.") == ["bob"]  # words of two letters are not checked
+    assert flagged(speller, "I ran npm over ssh.") == ["ran", "over"]  # nor abbreviations without a vowel
     assert speller.correct("I get alot of mail, becuase I am a freind.") == "I get a lot of mail, because I am a friend."
 
 

@@ -6,9 +6,9 @@ lexicon (`words.txt`, shipped with the model: word and frequency, most frequent 
 does not know is replaced by its likeliest correction, so the model also sees the
 sentence as meant. Candidates are the known words within edit distance 1 (2 for words
 of five letters or more) that keep the first letter (or swap the first two: "hte"),
-ranked by distance, then frequency; a word that splits into a function word and another common word ("alot" ->
-"a lot") is a candidate at distance 1, a contraction missing its apostrophe ("dont" ->
-"don't") one at distance 0.5. On the BEA-2019 dev spelling errors this ranking picks
+ranked by distance, then frequency; a word that splits into a function word and
+another common word ("alot" -> "a lot") is a candidate at distance 1, a contraction
+missing its apostrophe ("dont" -> "don't") one at distance 0.5. On the BEA-2019 dev spelling errors this ranking picks
 the annotators' word for 73 % of the words it flags. The checker re-ranks the first
 few candidates in context with the model (Checker._spell): 77 %.
 

@@ -107,9 +107,9 @@ def test_correct_applies_suggestions(eager):
 
 def test_precision_guard_keeps_only_confident_edits():
     text = "She go to the the market yesterday and buy a apple."
-    eager = Checker(model_dir(), min_margin=float("-inf")).check(text)
-    strict = Checker(model_dir(), min_margin=1e9).check(text)
-    default = Checker(model_dir()).check(text)
+    eager = Checker(model_dir(), min_margin=float("-inf"), passes=1).check(text)
+    strict = Checker(model_dir(), min_margin=1e9, passes=1).check(text)
+    default = Checker(model_dir(), passes=1).check(text)
     assert strict == []
     assert {(s.start, s.end, s.replacements[0]) for s in default} <= {(s.start, s.end, s.replacements[0]) for s in eager}
 
@@ -129,10 +129,11 @@ def test_emoji_are_never_corrected(eager):
 def test_precision_guard_is_monotone_and_greedy_choices_pass_at_zero():
     """A higher margin keeps a subset of the edits. At margin 0 the first edit of a sentence
     always survives: greedy decoding chose its first token over the token as written, after
-    the same prefix, so its margin is >= 0."""
+    the same prefix, so its margin is >= 0. (One model pass: a second one starts from
+    what the first kept, so it may add an edit at a higher margin.)"""
     texts = ["She go to the the market yesterday and buy a apple.", "He have two cat and a dogs.",
              "Their is many reason to stay at home tomorow.", "I has been waiting for you since two hours."]
-    kept = {m: Checker(model_dir(), min_margin=m) for m in (float("-inf"), 0.0, 1.0, 3.0)}
+    kept = {m: Checker(model_dir(), min_margin=m, passes=1) for m in (float("-inf"), 0.0, 1.0, 3.0)}
     seen_first = False
     for text in texts:
         edits = {m: {(s.start, s.end, s.replacements[0]) for s in c.check(text)} for m, c in kept.items()}
@@ -154,3 +155,19 @@ def test_a_sentence_starts_with_a_capital_but_a_window_inside_one_does_not():
     text = "We walked along the river " * 10 + "and the sun was out, and we talked for a long time " + "about it " * 8 + "."
     assert len(Checker.windows(text)) == 2
     assert not any(s.category == "capitalization" for s in spelling_only.check(text))
+
+
+def test_a_second_model_pass_runs_only_on_changed_sentences():
+    one, two = Checker(model_dir(), passes=1), Checker(model_dir(), passes=2)
+    calls = {}
+    for name, checker in (("one", one), ("two", two)):
+        model = checker.load()
+        model.decoder_calls = 0
+        assert checker.correct("The weather was lovely, so we walked to the park.") == \
+            "The weather was lovely, so we walked to the park."
+        calls[name] = model.decoder_calls
+    assert calls["one"] == calls["two"] > 0
+    text = "She go to the the market yesterday and buy a apple."
+    assert one.correct(text) != text
+    # The second pass corrects the first pass's output once more.
+    assert two.correct(text) == one.correct(one.correct(text))

@@ -278,9 +278,13 @@ _FIRST_WORD = re.compile(r"[\"'“‘(\[]*([a-z]+)(?=[\s,;:!?]|\.(?!\w)|$)")
 def _starts_sentence(text: str, start: int) -> bool:
     """Does the window at `start` begin a sentence: the text's start, after . ! ? (and any
     closing quote or bracket), or on a new line? Not when a long sentence was cut there."""
-    before = text[:start]
-    stripped = before.rstrip()
-    return not stripped or stripped.rstrip("\"'”’)]")[-1:] in (".", "!", "?") or "\n" in before[len(stripped):]
+    end = start  # scan back from `start`, not copy text[:start]: a long text has many windows
+    while end and text[end - 1].isspace():
+        end -= 1
+    close = end
+    while close and text[close - 1] in "\"'”’)]":
+        close -= 1
+    return end == 0 or (close > 0 and text[close - 1] in ".!?") or "\n" in text[end:start]
 
 
 def _capitalised(sentence: str, lexicon) -> str:

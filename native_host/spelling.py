@@ -115,9 +115,10 @@ class Speller:
             fixed = f"{word[:-len(ending)]}'{ending}"
             if word.endswith(ending) and fixed in self.counts:
                 scored.append((0.5, -self.counts[fixed], fixed))
-        scored.sort()
-        seen: set[str] = set()
-        return tuple((c, d) for d, _, c in scored if not (c in seen or seen.add(c)))
+        best: dict[str, float] = {}  # a word found twice ("families": "ys" rule and distance 2) keeps its best
+        for d, _, c in sorted(scored):
+            best.setdefault(c, d)
+        return tuple(best.items())
 
     def misspellings(self, sentence: str, limit: int = 3) -> list[tuple[int, int, list[tuple[str, float]]]]:
         """The misspelled words of `sentence`, in order: (start, end, scored candidates)."""

@@ -157,8 +157,9 @@ class Checker:
             if len(candidates) > 1 and candidates[0][1] > 0:  # distance 0: a sure fix ("citys")
                 state = state or model.encode(ids(sentence) + [model.eos])
                 prefix, rest = done + sentence[pos:start], sentence[end:]
-                best = max(candidates, key=lambda cd: model.score(state, ids(prefix + cd[0] + rest))
-                           + math.log(self._speller.frequency(cd[0])) - SPELLING_DISTANCE_COST * cd[1])[0]
+                scores = model.score_many(state, [ids(prefix + cd[0] + rest) for cd in candidates])
+                best = max(zip(candidates, scores), key=lambda cs: cs[1] + math.log(self._speller.frequency(cs[0][0]))
+                           - SPELLING_DISTANCE_COST * cs[0][1])[0][0]
             done += sentence[pos:start] + best
             pos = end
         return done + sentence[pos:]

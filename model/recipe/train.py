@@ -167,10 +167,9 @@ def main() -> None:
     for f in asdict(tc):  # command-line flags override saved/default training settings
         if getattr(args, f, None) is not None:
             setattr(tc, f, getattr(args, f))
-    if not ckpt and not init:
-        for f in mc.to_dict():
-            if getattr(args, f"model_{f}", None) is not None:
-                setattr(mc, f, getattr(args, f"model_{f}"))
+    for f in mc.to_dict():  # sizes only for a new model; dropout (no weights) may change any time
+        if getattr(args, f"model_{f}", None) is not None and (f == "dropout" or not (ckpt or init)):
+            setattr(mc, f, getattr(args, f"model_{f}"))
 
     device = torch.device("cuda" if torch.cuda.is_available() else "cpu")
     if args.threads:
@@ -188,6 +187,9 @@ def main() -> None:
     step, elapsed = 0, 0.0
     # Training that the --init weights already had (steps, minutes), so exports report the total.
     prior = (ckpt or {}).get("prior") or (init or {}).get("trained") or {"steps": 0, "minutes": 0.0}
+    if init and "step" in init:  # --init from another run's ckpt.pt: its steps count too
+        p = init.get("prior") or {"steps": 0, "minutes": 0.0}
+        prior = {"steps": p["steps"] + init["step"], "minutes": p["minutes"] + init.get("elapsed", 0.0) / 60}
     if ckpt:
         model.load_state_dict(ckpt["model"])
         opt.load_state_dict(ckpt["opt"])
@@ -200,7 +202,8 @@ def main() -> None:
     print(f"parameters: {sum(p.numel() for p in model.parameters()) / 1e6:.1f}M on {device}")
 
     t0 = time.time()
-    synth = [p for path in args.pairs for p in read_pairs(path)]
+    # learner_fraction 1: a fine-tuning stage on learner pairs alone.
+    synth = [p for path in args.pairs for p in read_pairs(path)] if tc.learner_fraction < 1 else []
     rng.shuffle(synth)
     if args.limit:
         synth = synth[: args.limit]
@@ -208,9 +211,10 @@ def main() -> None:
     synth_ex = encode_pairs(tok, synth, tc.max_tokens)
     learner_ex = encode_pairs(tok, learner, tc.max_tokens)
     valid_files = [(p, 2000) for p in args.valid] if args.valid else [(WORK / "valid_pairs.tsv", 2000), (DATA_DIR / "learner_valid.tsv", 500)]
-    valid = [ex for path, n in valid_files if path.exists() for ex in encode_pairs(tok, read_pairs(path, n), tc.max_tokens)]
+    valid_sets = {path.stem: encode_pairs(tok, read_pairs(path, n), tc.max_tokens) for path, n in valid_files if path.exists()}
+    valid = [ex for exs in valid_sets.values() for ex in exs]  # for the count below
     # Learner pairs are upsampled so they make up `learner_fraction` of the stream.
-    reps = max(1, round(tc.learner_fraction * len(synth_ex) / max(1, (1 - tc.learner_fraction) * len(learner_ex))))
+    reps = 1 if not synth_ex else max(1, round(tc.learner_fraction * len(synth_ex) / max(1, (1 - tc.learner_fraction) * len(learner_ex))))
     examples = synth_ex + learner_ex * reps
     print(f"data: {len(synth_ex)} synthetic + {len(learner_ex)}x{reps} learner, {len(valid)} valid ({time.time() - t0:.0f}s)")
 
@@ -245,10 +249,14 @@ def main() -> None:
                 bar.refresh()
                 metrics.write(json.dumps({"step": step, "loss": round(loss_avg, 4), "tok_s": round(tps), "time": round(elapsed + now - start)}) + "\n")
             if step % tc.eval_every == 0:
-                v = validate(model, valid, tc, device)
-                metrics.write(json.dumps({"step": step, "valid_nll": round(v, 4)}) + "\n")
+                # Each set apart too: a learner-only stage can overfit one while the other drifts.
+                parts = {name: validate(model, exs, tc, device) for name, exs in valid_sets.items()}
+                weight = {name: sum(len(t) + 1 for _, t in exs) for name, exs in valid_sets.items()}
+                v = sum(parts[k] * weight[k] for k in parts) / max(1, sum(weight.values()))
+                parts = {k: round(x, 4) for k, x in parts.items()} if len(parts) > 1 else {}
+                metrics.write(json.dumps({"step": step, "valid_nll": round(v, 4), **{f"valid_{k}": x for k, x in parts.items()}}) + "\n")
                 metrics.flush()
-                tqdm.write(f"step {step}: valid NLL {v:.4f}")
+                tqdm.write(f"step {step}: valid NLL {v:.4f} {parts or ''}")
                 plot(run)
             if now - last_ckpt > tc.ckpt_every_minutes * 60 or now - start > budget:
                 save(ckpt_path, model, opt, step, mc, tc, elapsed + now - start, prior)

@@ -37,7 +37,9 @@ def aggressive_decode(model, src_ids: list[int], max_len: int | None = None) -> 
     last, calls, total = model.bos, 0, 0.0
     draft = list(src_ids)  # the source, EOS included, is the first draft
     while True:
-        block = [last] + draft[: limit - len(out) + 1]
+        # At most `limit - len(out)` draft tokens can still be accepted; one more would sit at
+        # position limit + 1, past the model's last position when the limit is max_positions - 1.
+        block = [last] + draft[: limit - len(out)]
         logp, present = model.decode(state, block, past)
         calls += 1
         pred = logp.argmax(axis=-1)

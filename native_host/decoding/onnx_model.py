@@ -79,7 +79,32 @@ class OnnxModel:
 
     def score(self, state: EncoderState, tokens: list[int]) -> float:
         """Log-probability of the output `tokens` (then EOS) given the encoded source: one decoder call."""
-        logp, _ = self.decode(state, [self.bos] + tokens, self.empty_past())
-        target = tokens + [self.eos]
-        return float(logp[np.arange(len(target)), target].sum())
+        return self.score_many(state, [tokens])[0]
+
+    def score_many(self, state: EncoderState, outputs: list[list[int]]) -> list[float]:
+        """Log-probability of each output (then EOS) given the encoded source, in two decoder
+        calls however many there are: one over the prefix they share, one over the rest of
+        all of them as a batch. The rest is padded on the right, which the causal decoder
+        never attends to, so each score is the one `score` alone would give."""
+        inputs = [[self.bos] + t for t in outputs]
+        shared = min(len(i) for i in inputs)
+        shared = next((k for k in range(shared) if len({tuple(i[: k + 1]) for i in inputs}) > 1), shared)
+        head, past = self.decode(state, inputs[0][:shared], self.empty_past())
+        rests = [i[shared:] for i in inputs]
+        width = max(len(r) for r in rests)
+        tails = None
+        if width:
+            batch = len(rests)
+            feeds = {k: np.repeat(v, batch, axis=0) for k, v in state.feeds.items()}
+            feeds["input_ids"] = np.asarray([r + [self.pad] * (width - len(r)) for r in rests], dtype=np.int64)
+            feeds.update((name, np.repeat(v, batch, axis=0)) for name, v in zip(self._past_names, past))
+            tails = self.decoder.run(self._decoder_outputs[:1], feeds)[0]
+            with self._lock:
+                self.decoder_calls += 1
+        scores = []
+        for b, (out, rest) in enumerate(zip(outputs, rests)):
+            logp = head if not rest else np.concatenate([head, tails[b, : len(rest)]])
+            target = out + [self.eos]
+            scores.append(float(logp[np.arange(len(target)), target].sum()))
+        return scores
 

@@ -115,6 +115,41 @@ def test_score_of_the_greedy_output_matches_its_decoding(model):
     assert model.score(model.encode(ids), a.tokens) == pytest.approx(a.logprob, abs=1e-3)
 
 
+def test_scoring_many_outputs_at_once_gives_each_ones_own_score(model):
+    state = model.encode(_ids(model, "I recieve to many emails evry day."))
+    outputs = [_ids(model, s)[:-1] for s in (
+        "I receive too many emails every day.", "I receive to many emails every day.",
+        "I relieve too many emails evry day.", "I receive", "I receive too many emails every day.",
+        "We get lots of mail.")]
+    alone = []
+    for out in outputs:  # the plain way: the whole output in one call, no cache
+        logp, _ = model.decode(state, [model.bos] + out, model.empty_past())
+        alone.append(float(sum(logp[i, t] for i, t in enumerate(out + [model.eos]))))
+    calls = model.decoder_calls
+    assert model.score_many(state, outputs) == pytest.approx(alone, abs=1e-3)
+    assert model.decoder_calls - calls == 2
+    assert model.score_many(state, outputs[:1]) == pytest.approx(alone[:1], abs=1e-3)
+
+
+def test_no_decoder_call_reaches_past_the_length_limit(model):
+    # A long source whose output hits the limit: the last block once held one draft token
+    # too many, which at the model's own limit (max_positions - 1) crashed ONNX Runtime.
+    seen = []
+    decode = model.decode
+
+    def spy(state, input_ids, past):
+        seen.append(past[0].shape[2] + len(input_ids))
+        return decode(state, input_ids, past)
+
+    ids = _ids(model, "word " * 80)
+    model.decode = spy
+    try:
+        a = aggressive_decode(model, ids, max_len=7)
+    finally:
+        del model.decode
+    assert len(a.tokens) == 7 and max(seen) <= 7 + 1  # BOS and the limit's tokens
+
+
 def test_length_limit_is_respected_identically(model):
     ids = _ids(model, "word " * 80)
     g, a = greedy_decode(model, ids, max_len=7), aggressive_decode(model, ids, max_len=7)

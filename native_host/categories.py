@@ -102,6 +102,8 @@ def classify(edit, sentence: str, known=None) -> tuple[str, str]:
     if [w.lower() for w in rem_words] == [w.lower() for w in add_words] and rem_words == add_words:
         return "punctuation", _punctuation_message(removed, added, new, at_end=edit.end >= len(sentence.rstrip()))
 
+    if len(rem_words) in (2, 3) and len(add_words) == 1 and "".join(rem_words).lower() == add_words[0].lower():
+        return "spelling", f"{_q(old)} is one word: {_q(new)}."
     if len(removed) == 1 and removed[0].isalpha() and 1 <= len(add_words) <= 2:
         lo, joined = removed[0].lower(), "".join(add_words).lower()
         if len(add_words) == 2 and joined == lo:

@@ -111,3 +111,18 @@ def test_the_model_picks_the_spelling_that_fits_the_sentence(shipped):
     assert checker.correct("I dont know wich one to take.") == "I don't know which one to take."
     assert checker.correct("He succeded in the end.") == "He succeeded in the end."
     assert checker.correct("We talk about our familys.") == "We talk about our families."  # sure: not re-ranked
+
+
+def test_closed_compounds_written_as_two_words_are_joined(shipped):
+    speller = shipped
+    assert speller.correct("I did it my self, There fore I am happy.") == "I did it myself, Therefore I am happy."
+    assert speller.correct("Now a days we do home work with out help.") == "Nowadays we do homework without help."
+    # Right apart, so left alone: "every one of them", "can not only".
+    assert speller.correct("Every one of them can not only sing.") == "Every one of them can not only sing."
+
+
+def test_a_joined_compound_is_one_spelling_suggestion():
+    checker = Checker(model_dir())
+    [s] = [s for s in checker.check("She did all the home work by her self.") if "self" in s.text]
+    assert (s.text, s.replacements[0], s.category) == ("her self", "herself", "spelling")
+    assert "one word" in s.message

@@ -73,7 +73,7 @@ class Speller:
         self._ranked = lru_cache(maxsize=4096)(self._rank)
 
     def known(self, word: str) -> bool:
-        """In the lexicon, or a known word plus -s/-es (the lexicon lacks many plurals and
+        """In the lexicon, or a known word plus -s, or -es after a sibilant or -o (the lexicon lacks many plurals and
         third persons: "mistreats"; a wrong one, "childs", is the model's to fix), except
         consonant + y + s ("citys": the speller offers "cities")."""
         counts = self.counts
@@ -81,7 +81,12 @@ class Speller:
             return True
         if word.endswith("ys") and len(word) > 3 and word[-3] not in "aeiou":
             return False
-        return word.endswith("s") and (word[:-1] in counts or (word.endswith("es") and word[:-2] in counts))
+        if word.endswith("s") and word[:-1] in counts:
+            return True
+        # -es after a sibilant or a long enough -o ("boxes", "heroes"), not "tho" + "es" = "thoes".
+        stem = word[:-2]
+        return word.endswith("es") and stem in counts and (stem.endswith(("s", "x", "z", "ch", "sh"))
+                                                          or (stem.endswith("o") and len(stem) >= 4))
 
     def misspelled(self, sentence: str, start: int, end: int) -> bool:
         """Is sentence[start:end], a maximal run of lower-case letters, a word to correct?"""

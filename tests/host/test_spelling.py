@@ -49,6 +49,7 @@ def test_splits_and_missing_apostrophes(speller):
 def test_first_letters_swapped_and_plurals_of_y(shipped):
     assert shipped.candidates("hte")[0] == "the"
     assert not shipped.known("citys") and shipped.known("days") and shipped.known("mistreats")
+    assert not shipped.known("thoes") and shipped.candidates("Thoes")[0] == "Those"  # not "tho" + "es"
     assert "cities" in shipped.candidates("citys") and "families" in shipped.candidates("familys")
 
 

@@ -241,3 +241,23 @@ class Seq2Seq(nn.Module):
                 break
             out.append(tok)
         return out
+
+
+def grow_encoder(state: dict, old_layers: int, new_layers: int) -> dict:
+    """Weights for a deeper encoder (a multiple of `old_layers` deep) that compute exactly
+    what `state` did: each layer is followed by copies of itself whose attention and
+    feed-forward output projections are zero, so the pre-LN residual passes them through
+    unchanged until training moves those projections. A trained model gains capacity
+    without losing what it learned (the EdgeFormer layout: deep encoder, shallow decoder)."""
+    if new_layers % old_layers:
+        raise ValueError(f"{new_layers} encoder layers is not a multiple of {old_layers}")
+    r = new_layers // old_layers
+    out = {k: v for k, v in state.items() if not k.startswith("encoder.")}
+    for k, v in state.items():
+        if not k.startswith("encoder."):
+            continue
+        _, i, rest = k.split(".", 2)
+        for j in range(r):
+            zero = j > 0 and rest in ("attn.o.weight", "attn.o.bias", "ffn.fc2.weight", "ffn.fc2.bias")
+            out[f"encoder.{int(i) * r + j}.{rest}"] = torch.zeros_like(v) if zero else v.clone()
+    return out

@@ -2,6 +2,8 @@
 
     python -m model.recipe.train --run model/runs/base --minutes 120            # start or resume
     python -m model.recipe.train --run model/runs/base --init model/redline-small.weights.fp16.pt  # from shipped weights
+    python -m model.recipe.train --run model/runs/deep --init model/redline-small.weights.fp16.pt --model-encoder-layers 12
+                                                  # the same model, its encoder grown to 12 layers (model.grow_encoder)
 
 The run folder holds ckpt.pt (weights, optimizer, step, configs), metrics.jsonl,
 loss.png and tokenizer.json. A second invocation with the same --run resumes.
@@ -24,7 +26,7 @@ from tokenizers import Tokenizer
 from tqdm import tqdm
 
 from .config import ModelConfig, TrainConfig
-from .model import Seq2Seq
+from .model import Seq2Seq, grow_encoder
 from .paths import DATA_DIR, WORK
 from .train_tokenizer import BOS, EOS, PAD, load as load_tokenizer
 
@@ -170,6 +172,11 @@ def main() -> None:
     for f in mc.to_dict():  # sizes only for a new model; dropout (no weights) may change any time
         if getattr(args, f"model_{f}", None) is not None and (f == "dropout" or not (ckpt or init)):
             setattr(mc, f, getattr(args, f"model_{f}"))
+    grow = init and args.model_encoder_layers and args.model_encoder_layers != mc.encoder_layers
+    if grow:  # --init with a deeper encoder: the trained layers, each followed by identity copies
+        init["model"] = grow_encoder({k: v.float() for k, v in init["model"].items()}, mc.encoder_layers,
+                                     args.model_encoder_layers)
+        mc.encoder_layers = args.model_encoder_layers
 
     device = torch.device("cuda" if torch.cuda.is_available() else "cpu")
     if args.threads:

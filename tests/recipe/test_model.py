@@ -149,3 +149,24 @@ def test_greedy_stops_at_max_len():
     model = tiny(False).eval()
     out = model.greedy([5, 6, 7, EOS], max_len=5)
     assert len(out) <= 5 and EOS not in out
+
+
+def test_a_grown_encoder_computes_what_the_small_one_did():
+    from model.recipe.model import grow_encoder
+
+    torch.manual_seed(0)
+    cfg = ModelConfig(vocab_size=50, d_model=32, n_heads=2, encoder_layers=2, decoder_layers=1,
+                      ffn_dim=64, max_positions=32, dropout=0.0, copy=True)
+    small = Seq2Seq(cfg).eval()
+    deep = Seq2Seq(ModelConfig(**{**cfg.to_dict(), "encoder_layers": 6})).eval()
+    deep.load_state_dict(grow_encoder(small.state_dict(), 2, 6))  # strict: every weight accounted for
+    src, mask, tin, tout = batch()
+    with torch.no_grad():
+        a, b = small.loss(src, mask, tin, tout, 0.0)[1], deep.loss(src, mask, tin, tout, 0.0)[1]
+    assert torch.allclose(a, b, atol=1e-6)
+    # ... and the new layers can learn: their zeroed projections get gradients.
+    deep.train()
+    deep.loss(src, mask, tin, tout, 0.0)[0].backward()
+    assert deep.encoder[1].attn.o.weight.grad.abs().sum() > 0
+    with pytest.raises(ValueError):
+        grow_encoder(small.state_dict(), 2, 5)

@@ -219,11 +219,12 @@ def main() -> None:
     learner_ex = encode_pairs(tok, learner, tc.max_tokens)
     valid_files = [(p, 2000) for p in args.valid] if args.valid else [(WORK / "valid_pairs.tsv", 2000), (DATA_DIR / "learner_valid.tsv", 500)]
     valid_sets = {path.stem: encode_pairs(tok, read_pairs(path, n), tc.max_tokens) for path, n in valid_files if path.exists()}
-    valid = [ex for exs in valid_sets.values() for ex in exs]  # for the count below
+    # Target tokens per set (EOS included), to weigh each set's mean NLL into the overall one.
+    valid_tokens = {name: sum(len(t) + 1 for _, t in exs) for name, exs in valid_sets.items()}
     # Learner pairs are upsampled so they make up `learner_fraction` of the stream.
     reps = 1 if not synth_ex else max(1, round(tc.learner_fraction * len(synth_ex) / max(1, (1 - tc.learner_fraction) * len(learner_ex))))
     examples = synth_ex + learner_ex * reps
-    print(f"data: {len(synth_ex)} synthetic + {len(learner_ex)}x{reps} learner, {len(valid)} valid ({time.time() - t0:.0f}s)")
+    print(f"data: {len(synth_ex)} synthetic + {len(learner_ex)}x{reps} learner, {sum(map(len, valid_sets.values()))} valid ({time.time() - t0:.0f}s)")
 
     budget = tc.minutes * 60
     start = time.time()
@@ -258,8 +259,7 @@ def main() -> None:
             if step % tc.eval_every == 0:
                 # Each set apart too: a learner-only stage can overfit one while the other drifts.
                 parts = {name: validate(model, exs, tc, device) for name, exs in valid_sets.items()}
-                weight = {name: sum(len(t) + 1 for _, t in exs) for name, exs in valid_sets.items()}
-                v = sum(parts[k] * weight[k] for k in parts) / max(1, sum(weight.values()))
+                v = sum(parts[k] * valid_tokens[k] for k in parts) / max(1, sum(valid_tokens.values()))
                 parts = {k: round(x, 4) for k, x in parts.items()} if len(parts) > 1 else {}
                 metrics.write(json.dumps({"step": step, "valid_nll": round(v, 4), **{f"valid_{k}": x for k, x in parts.items()}}) + "\n")
                 metrics.flush()

@@ -87,8 +87,7 @@ class OnnxModel:
         all of them as a batch. The rest is padded on the right, which the causal decoder
         never attends to, so each score is the one `score` alone would give."""
         inputs = [[self.bos] + t for t in outputs]
-        shared = min(len(i) for i in inputs)
-        shared = next((k for k in range(shared) if len({tuple(i[: k + 1]) for i in inputs}) > 1), shared)
+        shared = next((k for k, column in enumerate(zip(*inputs)) if len(set(column)) > 1), min(map(len, inputs)))
         head, past = self.decode(state, inputs[0][:shared], self.empty_past())
         rests = [i[shared:] for i in inputs]
         width = max(len(r) for r in rests)

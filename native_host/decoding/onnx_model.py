@@ -44,6 +44,10 @@ class OnnxModel:
         # Shapes change with every call (sentence and block lengths): an arena sized for the
         # largest call so far only grows, so plain allocations keep the host small.
         opts.enable_cpu_mem_arena = False
+        # The weights are int8 behind DequantizeLinear nodes (model/recipe/quantize.py): fold
+        # them into fp32 once, at load, instead of keeping them for QDQ kernel fusion. With no
+        # quantized activations there is nothing to fuse, and fp32 matmuls are the fastest here.
+        opts.add_session_config_entry("session.disable_quant_qdq", "1")
         opts.log_severity_level = 3  # ORT warnings would go to stderr only, but keep them quiet
         providers = ["CPUExecutionProvider"]
         self.encoder = ort.InferenceSession(str(self.dir / "encoder.onnx"), opts, providers=providers)

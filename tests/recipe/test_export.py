@@ -92,3 +92,30 @@ def test_greedy_agreement_fp32_and_int8(exported, tmp_path):
     la, _ = a.decode(a.encode(src), [1] + src[:-1], a.empty_past())
     lb, _ = b.decode(b.encode(src), [1] + src[:-1], b.empty_past())
     assert np.corrcoef(la.ravel(), lb.ravel())[0, 1] > 0.99
+
+
+def test_int8_block_equals_steps(exported, tmp_path):
+    """Aggressive Decoding is exact only if a token's scores do not depend on the other
+    tokens of the same decoder call: weights are int8, activations stay float."""
+    import onnx
+
+    from native_host.decoding.onnx_model import OnnxModel
+
+    _, out = exported
+    q = tmp_path / "int8"
+    q.mkdir()
+    for name in ("tokenizer.json", "config.json"):
+        shutil.copy(out / name, q / name)
+    for name in ("encoder.onnx", "decoder.onnx"):
+        quantize(out / name, q / name)
+        ops = {n.op_type for n in onnx.load(str(q / name)).graph.node}
+        assert "DequantizeLinear" in ops and not ops & {"DynamicQuantizeLinear", "MatMulInteger", "MatMulNBits"}
+    om = OnnxModel(q)
+    src = om.tokenizer.encode("I has a apple and a banana.").ids + [2]
+    state = om.encode(src)
+    block, _ = om.decode(state, [1] + src[:-1], om.empty_past())
+    past, steps = om.empty_past(), []
+    for t in [1] + src[:-1]:
+        lp, past = om.decode(state, [t], past)
+        steps.append(lp[0])
+    assert np.abs(block - np.stack(steps)).max() < 1e-4

@@ -16,7 +16,11 @@ _ABBREVIATIONS = {
     "no", "fig", "al", "inc", "ltd", "co", "corp", "jan", "feb", "mar", "apr", "jun",
     "jul", "aug", "sep", "sept", "oct", "nov", "dec", "approx", "dept", "est", "gen",
     "gov", "lt", "col", "capt", "sgt", "rev", "hon", "u.s", "u.k", "a.m", "p.m", "ph.d",
+    "cf", "viz", "vol", "pp", "ca", "incl", "resp", "nos", "govt", "eds", "bros", "univ",
 }
+# Ends a sentence even before a lower-case word ("i went home. then i ate"): one period
+# or plain ! / ?; not an ellipsis ("wait... maybe") or a closing quote ('"Why?" he asked').
+_PLAIN_END = re.compile(r"\.|[!?]+")
 
 # A candidate boundary: terminal punctuation, optional closing quotes/brackets, then space.
 _BOUNDARY = re.compile(r"[.!?…]+[\"'”’)\]]*(?=\s+)")
@@ -37,7 +41,7 @@ def split_sentences(text: str, start: int = 0, end: int | None = None) -> list[S
     pos = start
     for m in _BOUNDARY.finditer(text, start, end):
         cut = m.end()
-        if _is_abbreviation(text, m.start()) or not _next_starts_sentence(text, cut, end):
+        if _is_abbreviation(text, m.start()) or not _next_starts_sentence(text, cut, end, m.group()):
             continue
         _append(spans, text, pos, cut)
         pos = cut
@@ -56,15 +60,15 @@ def _is_abbreviation(text: str, dot: int) -> bool:
     return word in _ABBREVIATIONS or (len(word) == 1 and word.isalpha())
 
 
-def _next_starts_sentence(text: str, cut: int, end: int) -> bool:
+def _next_starts_sentence(text: str, cut: int, end: int, boundary: str) -> bool:
     i = cut
     while i < end and text[i].isspace():
         i += 1
     if i >= end:
         return True
-    ch = text[i]
-    # Lower-case continuation ("e.g. this") is not a new sentence.
-    return not ch.islower()
+    # A lower-case word continues the sentence only after an ellipsis or a closing quote
+    # (abbreviations, "e.g. this", were ruled out before).
+    return not text[i].islower() or _PLAIN_END.fullmatch(boundary) is not None
 
 
 def _append(spans: list[Span], text: str, a: int, b: int) -> None:

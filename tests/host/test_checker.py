@@ -149,6 +149,7 @@ def test_a_sentence_starts_with_a_capital_but_a_window_inside_one_does_not():
     assert spelling_only.correct("because it rained, we stayed home.") == "Because it rained, we stayed home."
     assert spelling_only.correct("Hi Sarah,\nthanks for the notes.") == "Hi Sarah,\nThanks for the notes."
     assert spelling_only.correct('It rained. "we stayed," she said.') == 'It rained. "We stayed," she said.'
+    assert spelling_only.correct("We went home. then we ate.") == "We went home. Then we ate."
     for text in ("npm is a package manager.", "e.g. the first one.", "iPhone sales rose."):
         assert spelling_only.correct(text) == text
     # A 70-word sentence is cut into windows after a comma: the second starts mid-sentence.

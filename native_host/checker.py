@@ -17,9 +17,9 @@ from pathlib import Path
 from .decoding.aggressive import aggressive_decode
 from .decoding.greedy import greedy_decode
 from .offsets import Utf16Map
-from .plausible import load_lexicon, plausible, sentence_words
+from .plausible import load_capitalised, load_lexicon, plausible, sentence_words
 from .regions import protected_spans, sentences
-from .spelling import Speller
+from .spelling import Speller, capitalise_names
 from .suggestions import Suggestion, diff, to_suggestions
 
 MAX_TEXT_CHARS = 200_000  # one request; larger texts get a clear error
@@ -51,6 +51,7 @@ class Checker:
         self._model = None
         self._lexicon: dict[str, int] | None = None
         self._speller: Speller | None = None
+        self._names: frozenset[str] = frozenset()
         self._load_lock = threading.Lock()
         self._cache: OrderedDict[tuple[bool, str], str] = OrderedDict()
         self._cache_lock = threading.Lock()
@@ -83,6 +84,7 @@ class Checker:
                     model.decoder_calls = 0
                     self._lexicon = load_lexicon(self.model_dir)
                     self._speller = Speller(self._lexicon) if self._lexicon else None
+                    self._names = load_capitalised(self.model_dir)
                     if self._min_margin is None:
                         # REDLINE_MIN_MARGIN overrides the model's precision guard (lower: more
                         # suggestions; "-inf": every change the model makes, as the e2e tests use).
@@ -115,6 +117,7 @@ class Checker:
         spelled = self._spell(model, key) if self._speller else key
         if starts_sentence:
             spelled = _capitalised(spelled, self._lexicon)
+        spelled = capitalise_names(spelled, self._names)  # "london" -> "London"
         # A second pass over a changed sentence finds what the first made visible: BEA-19 dev
         # recall 16.7 -> 18.0 % at the same precision on the first 300 sentences (JFLEG
         # GLEU 41.9 -> 41.8); it costs one more decoding of changed sentences only.

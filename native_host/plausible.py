@@ -61,6 +61,13 @@ def load_lexicon(model_dir: Path) -> dict[str, int] | None:
     return out
 
 
+def load_capitalised(model_dir: Path) -> frozenset[str]:
+    """Words always written with a capital ("london", "monday", "english"; `capitalised.txt`,
+    lower case, one per line), or none if the model ships no list."""
+    path = Path(model_dir) / "capitalised.txt"
+    return frozenset(path.read_text(encoding="utf-8").split()) if path.exists() else frozenset()
+
+
 def words(tokens) -> list[str]:
     return [t.lower().replace("’", "'") for t in tokens if any(ch.isalpha() for ch in t)]
 

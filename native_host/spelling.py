@@ -173,6 +173,24 @@ class Speller:
         return "".join(out) + sentence[pos:]
 
 
+def capitalise_names(sentence: str, names: frozenset[str]) -> str:
+    """`sentence` with the lower-case words of `names` (capitalised.txt: "london", "monday",
+    "english") capitalised, except as parts of code, addresses or longer tokens."""
+    def fix(m: re.Match) -> str:
+        before = sentence[m.start() - 1] if m.start() else " "
+        after = sentence[m.end()] if m.end() < len(sentence) else " "
+        rest = sentence[m.end() + 1:m.end() + 2]
+        if (before in _CODE_BEFORE or after in _CODE_AFTER or after in "'’-" or before in "'’-"
+                or (after == "." and rest.isalnum())):  # "paris.txt", "@london", "london-based"
+            return m.group()
+        return m.group().capitalize()
+
+    return _NAME.sub(lambda m: fix(m) if m.group() in names else m.group(), sentence) if names else sentence
+
+
+_NAME = re.compile(r"(?<![A-Za-z0-9])[a-z]{3,}(?![A-Za-z0-9])")
+
+
 def _splittable(left: str, right: str) -> bool:
     """Two words run together, as learners write them: a function word and a word of three
     letters or more ("alot" -> "a lot", "infact" -> "in fact", "governmentshould"), not any

@@ -152,6 +152,8 @@ def main() -> None:
     shutil.copy(tok_path, out / "tokenizer.json")
     if not args.tiny and (DATA_DIR / "words.txt").exists():
         shutil.copy(DATA_DIR / "words.txt", out / "words.txt")  # the lexicon (native_host/plausible.py)
+    if not args.tiny and (DATA_DIR / "capitalised.txt").exists():
+        shutil.copy(DATA_DIR / "capitalised.txt", out / "capitalised.txt")  # native_host/spelling.capitalise_names
     write_config(model, out, args.name or out.name, extra)
 
     with tempfile.TemporaryDirectory() as tmp:

@@ -8,6 +8,8 @@ Outputs (one sentence or one "source<TAB>target" pair per line):
                                          curated English frequency list plus the words seen >= 5 times
                                          in clean_train (shipped with the model; native_host/plausible.py
                                          and native_host/spelling.py)
+    capitalised.txt                      words the corpus writes with a capital inside a sentence
+                                         (London, Monday, English), shipped with the model
     learner_train.tsv, learner_valid.tsv W&I + FCE pairs (non-commercial research licence)
 """
 
@@ -167,7 +169,9 @@ def main() -> None:
     rng.shuffle(clean)
     _write(args.out / "clean_valid.txt", clean[: args.valid])
     _write(args.out / "clean_train.txt", clean[args.valid:])
-    _write(args.out / "words.txt", lexicon(clean[args.valid:]))
+    words = lexicon(clean[args.valid:])
+    _write(args.out / "words.txt", words)
+    _write(args.out / "capitalised.txt", capitalised(clean[args.valid:], {w.split("\t")[0] for w in words}))
 
     pairs = []
     for path in sorted((args.shared / "data/train/wi_locness_train").glob("*.m2")):
@@ -193,6 +197,30 @@ def lexicon(sentences, min_count: int = 5) -> list[str]:
     "thier" more than `min_count` times; the rule also drops dialect spellings such as
     "lookin" and a few rare real words such as "shorn")."""
     return merge_counts(Counter(w for s in sentences for w in sentence_words(s)), min_count)
+
+
+# Names in the corpus's novels that are also everyday words ("a car jack", "a sim card").
+NOT_CAPITALISED = frozenset("jack dick sim chad cal pip kitty fanny polly ned wallie lovel digby".split())
+
+
+def capitalised(sentences, known: set[str], min_count: int = 100, ratio: float = 0.99) -> list[str]:
+    """Known words of three letters or more that the corpus writes capitalised at least
+    `ratio` of the `min_count` or more times they occur inside a sentence, lower case, most
+    frequent first: the checker capitalises them where a user wrote them in lower case."""
+    upper, lower = Counter(), Counter()
+    for s in sentences:
+        for m in _INNER_WORD.finditer(s):
+            w = m.group()
+            if w.islower():
+                lower[w] += 1
+            elif w[1:].islower():
+                upper[w.lower()] += 1
+    return [w for w, n in upper.most_common() if n >= min_count and n >= ratio * (n + lower[w])
+            and len(w) >= 3 and w in known and w not in NOT_CAPITALISED]
+
+
+# A word inside a sentence (not its first), not part of a contraction, compound or code.
+_INNER_WORD = re.compile(r"(?<=[a-z0-9,;] )[A-Za-z]+(?![\w'’-])")
 
 
 def merge_counts(corpus: Counter, min_count: int = 5) -> list[str]:

@@ -7,7 +7,7 @@ import pytest
 
 from native_host.checker import Checker
 from native_host.plausible import load_lexicon
-from native_host.spelling import Speller
+from native_host.spelling import Speller, capitalise_names
 
 from tests.host.model_fixture import model_dir
 
@@ -127,3 +127,20 @@ def test_a_joined_compound_is_one_spelling_suggestion():
     [s] = [s for s in checker.check("She did all the home work by her self.") if "self" in s.text]
     assert (s.text, s.replacements[0], s.category) == ("her self", "herself", "spelling")
     assert "one word" in s.message
+
+
+def test_names_are_capitalised_but_not_in_code():
+    names = frozenset({"london", "monday", "english"})
+    assert capitalise_names("we met in london on monday", names) == "we met in London on Monday"
+    assert capitalise_names("my english teacher", names) == "my English teacher"
+    for text in ("see london.txt", "ping @london", "a london-based firm", "londoner", "londons", "LONDON"):
+        assert capitalise_names(text, names) == text
+    assert capitalise_names("we met in london", frozenset()) == "we met in london"
+
+
+def test_shipped_model_capitalises_days_places_and_languages():
+    spelling_only = Checker(model_dir(), min_margin=float("inf"))  # no model edits pass
+    assert spelling_only.correct("We flew to london on monday and spoke english.") == \
+        "We flew to London on Monday and spoke English."
+    found = spelling_only.check("We flew to london.")
+    assert [(s.start, s.end, s.replacements[0], s.category) for s in found] == [(11, 17, "London", "capitalization")]

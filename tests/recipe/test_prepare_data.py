@@ -7,7 +7,7 @@ from collections import Counter
 
 import pytest
 
-from model.recipe.prepare_data import detokenize, good_sentence, lexicon, merge_counts, read_fce, read_m2
+from model.recipe.prepare_data import capitalised, detokenize, good_sentence, lexicon, merge_counts, read_fce, read_m2
 
 
 @pytest.mark.parametrize("tokens, text", [
@@ -137,3 +137,13 @@ def test_lexicon_merges_the_curated_list_with_the_corpus():
     assert [int(line.split("\t")[1]) for line in lines] == sorted(counts.values(), reverse=True)
     assert "zorblats" in counts and "definately" not in counts and "quuxle" not in counts
     assert "zorblats\t" in "\n".join(lexicon(["The zorblats won."] * 5))
+
+
+def test_capitalised_words_are_those_the_corpus_capitalises_inside_sentences():
+    sentences = (["We met in London on Monday.", "She reads the paper.", "Paper is cheap."] * 100
+                 + ["He said london once.", "A car jack broke.", "Call Jack now."] + ["Call Jack today."] * 120)
+    known = {"london", "monday", "paper", "jack", "we"}
+    # "paper": capitalised only as a first word; "jack": an everyday word too (NOT_CAPITALISED);
+    # "london": capitalised 100 of 101 times inside a sentence (>= 99 %).
+    assert capitalised(sentences, known) == ["london", "monday"]
+    assert capitalised(sentences, known, ratio=1.0) == ["monday"]

@@ -97,11 +97,7 @@ class Speller:
         after = sentence[end] if end < len(sentence) else " "
         if before.isalnum() or after.isalnum() or after in "'’":  # part of a longer token
             return False
-        if before in _CODE_BEFORE or after in _CODE_AFTER:
-            return False
-        if after == "." and end + 1 < len(sentence) and sentence[end + 1].isalnum():  # file.txt
-            return False
-        return True
+        return not _in_code(sentence, start, end)
 
     def candidates(self, word: str, limit: int = 3) -> list[str]:
         """Known words close to `word` (lower case, or capitalised: then so are they), best first."""
@@ -177,18 +173,24 @@ def capitalise_names(sentence: str, names: frozenset[str]) -> str:
     """`sentence` with the lower-case words of `names` (capitalised.txt: "london", "monday",
     "english") capitalised, except as parts of code, addresses or longer tokens."""
     def fix(m: re.Match) -> str:
-        before = sentence[m.start() - 1] if m.start() else " "
-        after = sentence[m.end()] if m.end() < len(sentence) else " "
-        rest = sentence[m.end() + 1:m.end() + 2]
-        if (before in _CODE_BEFORE or after in _CODE_AFTER or after in "'’-" or before in "'’-"
-                or (after == "." and rest.isalnum())):  # "paris.txt", "@london", "london-based"
-            return m.group()
-        return m.group().capitalize()
+        word, start, end = m.group(), m.start(), m.end()
+        glued = (start and sentence[start - 1] in "'’-") or (end < len(sentence) and sentence[end] in "'’-")
+        if word not in names or glued or _in_code(sentence, start, end):  # "london-based", "paris.txt"
+            return word
+        return word.capitalize()
 
-    return _NAME.sub(lambda m: fix(m) if m.group() in names else m.group(), sentence) if names else sentence
+    return _NAME.sub(fix, sentence) if names else sentence
 
 
 _NAME = re.compile(r"(?<![A-Za-z0-9])[a-z]{3,}(?![A-Za-z0-9])")
+
+
+def _in_code(sentence: str, start: int, end: int) -> bool:
+    """Is the word sentence[start:end] glued to code-like punctuation ("@user", "snake_case",
+    "a/b") or a file name ("config.yaml")?"""
+    before = sentence[start - 1] if start else " "
+    after = sentence[end] if end < len(sentence) else " "
+    return before in _CODE_BEFORE or after in _CODE_AFTER or (after == "." and sentence[end + 1:end + 2].isalnum())
 
 
 def _splittable(left: str, right: str) -> bool:

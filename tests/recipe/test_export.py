@@ -69,17 +69,24 @@ def test_onnx_matches_pytorch_log_probs(exported):
     assert np.abs(o2 - lp2[0].numpy()).max() < 1e-3
 
 
-def test_greedy_agreement_fp32_and_int8(exported, tmp_path):
-    from model.recipe.export_onnx import agreement
-
-    model, out = exported
-    assert agreement(model, out, SENTENCES[:5]) == 1.0
-    q = tmp_path / "int8"
-    q.mkdir()
+@pytest.fixture(scope="module")
+def quantized(exported, tmp_path_factory):
+    """The tiny model's INT8 folder."""
+    _, out = exported
+    q = tmp_path_factory.mktemp("int8")
     for name in ("tokenizer.json", "config.json"):
         shutil.copy(out / name, q / name)
     for name in ("encoder.onnx", "decoder.onnx"):
         quantize(out / name, q / name)
+    return q
+
+
+def test_greedy_agreement_fp32_and_int8(exported, quantized):
+    from model.recipe.export_onnx import agreement
+
+    model, out = exported
+    assert agreement(model, out, SENTENCES[:5]) == 1.0
+    q = quantized
     # A 32-wide model is all near-ties, so greedy agreement after INT8 says little here
     # (export_onnx.py measures it on the real model); check the files shrink and the
     # log-probabilities stay close to fp32 instead.
@@ -94,20 +101,15 @@ def test_greedy_agreement_fp32_and_int8(exported, tmp_path):
     assert np.corrcoef(la.ravel(), lb.ravel())[0, 1] > 0.99
 
 
-def test_int8_block_equals_steps(exported, tmp_path):
+def test_int8_block_equals_steps(quantized):
     """Aggressive Decoding is exact only if a token's scores do not depend on the other
     tokens of the same decoder call: weights are int8, activations stay float."""
     import onnx
 
     from native_host.decoding.onnx_model import OnnxModel
 
-    _, out = exported
-    q = tmp_path / "int8"
-    q.mkdir()
-    for name in ("tokenizer.json", "config.json"):
-        shutil.copy(out / name, q / name)
+    q = quantized
     for name in ("encoder.onnx", "decoder.onnx"):
-        quantize(out / name, q / name)
         ops = {n.op_type for n in onnx.load(str(q / name)).graph.node}
         assert "DequantizeLinear" in ops and not ops & {"DynamicQuantizeLinear", "MatMulInteger", "MatMulNBits"}
     om = OnnxModel(q)

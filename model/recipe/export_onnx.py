@@ -113,7 +113,8 @@ def agreement(model: Seq2Seq, model_dir: Path, sentences: list[str], max_len: in
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--run", type=Path, help="training run folder with ckpt.pt and tokenizer.json")
-    ap.add_argument("--weights", type=Path, help="fp16 weights file instead of a run's checkpoint (needs --config)")
+    ap.add_argument("--weights", type=Path, help="fp16 weights file (a run's best.fp16.pt, say) instead of its checkpoint")
+    ap.add_argument("--tokenizer", type=Path, default=WORK / "tokenizer.json", help="tokenizer for --weights")
     ap.add_argument("--tiny", action="store_true", help="export a tiny randomly initialised model (for tests)")
     ap.add_argument("--out", type=Path, required=True)
     ap.add_argument("--name", default=None, help="model name written to config.json (default: folder name)")
@@ -139,15 +140,18 @@ def main() -> None:
         extra["note"] = "tiny random model for tests; its corrections are noise"
         args.check = 0  # agreement of a random model's near-ties says nothing
     else:
-        ckpt = torch.load(args.run / "ckpt.pt", map_location="cpu")
+        ckpt = torch.load(args.weights or args.run / "ckpt.pt", map_location="cpu")
         # No dropout in the exported graph: with dropout configured, the traced encoder
         # disagreed with PyTorch's eval mode (max |diff| 1.3 on the memory; measured).
         model = Seq2Seq(ModelConfig.from_dict(ckpt["model_config"] | {"dropout": 0.0}))
-        model.load_state_dict(ckpt["model"])
-        tok_path = args.run / "tokenizer.json"
-        prior = ckpt.get("prior") or {"steps": 0, "minutes": 0.0}  # what --init weights had (train.py)
-        extra["trained"] = {"steps": prior["steps"] + ckpt["step"],
-                            "minutes": round(prior["minutes"] + ckpt.get("elapsed", 0) / 60, 1)}
+        model.load_state_dict({k: v.float() for k, v in ckpt["model"].items()})
+        if args.weights:
+            tok_path, extra["trained"] = args.tokenizer, ckpt["trained"]
+        else:
+            tok_path = args.run / "tokenizer.json"
+            prior = ckpt.get("prior") or {"steps": 0, "minutes": 0.0}  # what --init weights had (train.py)
+            extra["trained"] = {"steps": prior["steps"] + ckpt["step"],
+                                "minutes": round(prior["minutes"] + ckpt.get("elapsed", 0) / 60, 1)}
     model.eval()
     shutil.copy(tok_path, out / "tokenizer.json")
     if not args.tiny and (DATA_DIR / "words.txt").exists():

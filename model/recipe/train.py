@@ -5,7 +5,8 @@
     python -m model.recipe.train --run model/runs/deep --init model/redline-small.weights.fp16.pt --model-encoder-layers 12
                                                   # the same model, its encoder grown to 12 layers (model.grow_encoder)
 
-The run folder holds ckpt.pt (weights, optimizer, step, configs), metrics.jsonl,
+The run folder holds ckpt.pt (weights, optimizer, step, configs), last.fp16.pt and
+best.fp16.pt (weights alone: the latest, and those of the lowest valid NLL), metrics.jsonl,
 loss.png and tokenizer.json. A second invocation with the same --run resumes.
 """
 
@@ -20,8 +21,8 @@ import time
 from dataclasses import asdict
 from pathlib import Path
 
+import numpy as np
 import torch
-import torch.nn.functional as F
 from tokenizers import Tokenizer
 from tqdm import tqdm
 
@@ -73,25 +74,29 @@ def batches(examples, batch_tokens: int, rng: random.Random):
 
 
 def collate(examples, idx, device):
+    # numpy rows, one copy to the device: per-row torch.tensor() calls held a GPU back.
     src_len = max(len(examples[i][0]) for i in idx)
     tgt_len = max(len(examples[i][1]) + 1 for i in idx)
-    src = torch.full((len(idx), src_len), PAD)
-    tin = torch.full((len(idx), tgt_len), PAD)
-    tout = torch.full((len(idx), tgt_len), -100)
+    src = np.full((len(idx), src_len), PAD, dtype=np.int64)
+    tin = np.full((len(idx), tgt_len), PAD, dtype=np.int64)
+    tout = np.full((len(idx), tgt_len), -100, dtype=np.int64)
     for r, i in enumerate(idx):
         s, t = examples[i]
-        src[r, : len(s)] = torch.tensor(s)
-        tin[r, : len(t) + 1] = torch.tensor([BOS] + t)
-        tout[r, : len(t) + 1] = torch.tensor(t + [EOS])
-    return src.to(device), (src != PAD).long().to(device), tin.to(device), tout.to(device)
+        src[r, : len(s)] = s
+        tin[r, 0], tin[r, 1 : len(t) + 1] = BOS, t
+        tout[r, : len(t)], tout[r, len(t)] = t, EOS
+    src, tin, tout = (torch.from_numpy(a).to(device, non_blocking=True) for a in (src, tin, tout))
+    return src, (src != PAD).long(), tin, tout
 
 
 # --- training ---------------------------------------------------------------------
 
-def lr_at(step: int, tc: TrainConfig) -> float:
+def lr_at(step: int, tc: TrainConfig, time_frac: float = 0.0) -> float:
+    """Linear warmup, then cosine decay to lr * min_lr_ratio at `decay_steps`, or, with
+    decay_steps 0, at the end of the time budget (for a machine whose speed is not known ahead)."""
     if step < tc.warmup:
         return tc.lr * (step + 1) / tc.warmup
-    prog = min(1.0, (step - tc.warmup) / max(1, tc.decay_steps - tc.warmup))
+    prog = min(1.0, time_frac if tc.decay_steps <= 0 else (step - tc.warmup) / max(1, tc.decay_steps - tc.warmup))
     return tc.lr * (tc.min_lr_ratio + (1 - tc.min_lr_ratio) * 0.5 * (1 + math.cos(math.pi * prog)))
 
 
@@ -134,10 +139,18 @@ def plot(run: Path) -> None:
     plt.close(fig)
 
 
-def save(path: Path, model, opt, step, mc, tc, elapsed, prior) -> None:
+def save(path: Path, model, opt, step, mc, tc, elapsed, prior, best) -> None:
     tmp = path.with_suffix(".tmp")
-    torch.save({"model": model.state_dict(), "opt": opt.state_dict(), "step": step, "prior": prior,
+    torch.save({"model": model.state_dict(), "opt": opt.state_dict(), "step": step, "prior": prior, "best": best,
                 "model_config": mc.to_dict(), "train_config": asdict(tc), "elapsed": elapsed}, tmp)
+    tmp.replace(path)
+
+
+def save_weights(path: Path, model, mc, trained: dict) -> None:
+    """fp16 weights without optimizer state: what export_onnx --weights and train --init read."""
+    tmp = path.with_suffix(".tmp")
+    torch.save({"model": {k: v.half() for k, v in model.state_dict().items()},
+                "model_config": mc.to_dict(), "trained": trained}, tmp)
     tmp.replace(path)
 
 
@@ -190,7 +203,11 @@ def main() -> None:
     mc.vocab_size = tok.get_vocab_size()
 
     model = Seq2Seq(mc).to(device)
-    opt = torch.optim.AdamW(model.parameters(), lr=tc.lr, betas=(0.9, 0.98), weight_decay=tc.weight_decay)
+    cuda = device.type == "cuda"
+    if cuda:
+        torch.backends.cuda.matmul.allow_tf32 = True
+    opt = torch.optim.AdamW(model.parameters(), lr=tc.lr, betas=(0.9, 0.98), weight_decay=tc.weight_decay,
+                            fused=cuda)
     step, elapsed = 0, 0.0
     # Training that the --init weights already had (steps, minutes), so exports report the total.
     prior = (ckpt or {}).get("prior") or (init or {}).get("trained") or {"steps": 0, "minutes": 0.0}
@@ -232,13 +249,18 @@ def main() -> None:
     bar = tqdm(total=int(budget), unit="s", bar_format="{l_bar}{bar}| {elapsed}<{remaining} {postfix}")
     metrics = open(run / "metrics.jsonl", "a")
     model.train()
-    tokens_since, t_since, loss_avg = 0, time.time(), None
+    tokens_since, t_since, loss_avg, loss_sum = 0, time.time(), None, None
+    best = (ckpt or {}).get("best", math.inf)  # valid NLL of best.fp16.pt
+
+    def trained(step: int, seconds: float) -> dict:
+        return {"steps": prior["steps"] + step, "minutes": round(prior["minutes"] + seconds / 60, 1)}
     done = False
     while not done:
         for idx in batches(examples, tc.batch_tokens, rng):
             src, mask, tin, tout = collate(examples, idx, device)
+            lr = lr_at(step, tc, (time.time() - start) / budget)
             for g in opt.param_groups:
-                g["lr"] = lr_at(step, tc)
+                g["lr"] = lr
             with autocast(device):
                 loss, _ = model.loss(src, mask, tin, tout, tc.label_smoothing, tc.edit_weight)
             opt.zero_grad(set_to_none=True)
@@ -246,13 +268,17 @@ def main() -> None:
             torch.nn.utils.clip_grad_norm_(model.parameters(), tc.clip)
             opt.step()
             step += 1
-            tokens_since += int((tout != -100).sum())
-            loss_avg = loss.item() if loss_avg is None else 0.98 * loss_avg + 0.02 * loss.item()
+            tokens_since += sum(len(examples[i][1]) + 1 for i in idx)
+            # Summed on the device and read every 20 steps: a .item() per step would stall a GPU.
+            loss_sum = loss.detach() if loss_sum is None else loss_sum + loss.detach()
             now = time.time()
             if step % 20 == 0:
+                mean = loss_sum.item() / 20
+                loss_sum = None
+                loss_avg = mean if loss_avg is None else 0.7 * loss_avg + 0.3 * mean
                 tps = tokens_since / (now - t_since)
                 tokens_since, t_since = 0, now
-                bar.set_postfix_str(f"step {step} loss {loss_avg:.3f} {tps:.0f} tok/s lr {lr_at(step, tc):.1e}")
+                bar.set_postfix_str(f"step {step} loss {loss_avg:.3f} {tps:.0f} tok/s lr {lr:.1e}")
                 bar.n = int(min(budget, now - start))
                 bar.refresh()
                 metrics.write(json.dumps({"step": step, "loss": round(loss_avg, 4), "tok_s": round(tps), "time": round(elapsed + now - start)}) + "\n")
@@ -265,8 +291,12 @@ def main() -> None:
                 metrics.flush()
                 tqdm.write(f"step {step}: valid NLL {v:.4f} {parts or ''}")
                 plot(run)
+                if v < best:  # the best weights so far, for when the last ones overfit the learner pairs
+                    best = v
+                    save_weights(run / "best.fp16.pt", model, mc, trained(step, elapsed + now - start))
             if now - last_ckpt > tc.ckpt_every_minutes * 60 or now - start > budget:
-                save(ckpt_path, model, opt, step, mc, tc, elapsed + now - start, prior)
+                save(ckpt_path, model, opt, step, mc, tc, elapsed + now - start, prior, best)
+                save_weights(run / "last.fp16.pt", model, mc, trained(step, elapsed + now - start))
                 last_ckpt = now
             if now - start > budget:
                 done = True

@@ -17,7 +17,6 @@ import tempfile
 import time
 from pathlib import Path
 
-import numpy as np
 import torch
 from torch import nn
 
@@ -26,8 +25,8 @@ from native_host import session_io as io
 from .config import ModelConfig
 from .model import Seq2Seq
 from .paths import DATA_DIR, WORK
-from .train_tokenizer import BOS, EOS, PAD
 from .quantize import quantize
+from .train_tokenizer import BOS, EOS
 
 
 class EncoderGraph(nn.Module):
@@ -97,8 +96,8 @@ def write_config(model: Seq2Seq, out: Path, name: str, extra: dict | None = None
 
 def agreement(model: Seq2Seq, model_dir: Path, sentences: list[str], max_len: int = 128) -> float:
     """Fraction of sentences where ONNX Runtime greedy output equals PyTorch greedy output."""
-    from native_host.decoding.onnx_model import OnnxModel
     from native_host.decoding.greedy import greedy_decode
+    from native_host.decoding.onnx_model import OnnxModel
 
     onnx_model = OnnxModel(model_dir, threads=2)
     same = 0

@@ -29,8 +29,8 @@ from tqdm import tqdm
 from .config import ModelConfig, TrainConfig
 from .model import Seq2Seq, grow_encoder
 from .paths import DATA_DIR, WORK
-from .train_tokenizer import BOS, EOS, PAD, load as load_tokenizer
-
+from .train_tokenizer import BOS, EOS, PAD
+from .train_tokenizer import load as load_tokenizer
 
 # --- data -------------------------------------------------------------------------
 

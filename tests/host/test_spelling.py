@@ -85,7 +85,8 @@ def test_shipped_lexicon_corrects_common_misspellings(shipped):
 
 
 def test_checker_offers_spelling_alternatives_and_explains_them():
-    checker = Checker(model_dir())
+    # Spelling only: the shipped model also rewrites this sentence's tense ("have received").
+    checker = Checker(model_dir(), min_margin=float("inf"))
     text = "I recieve alot of letters from my freind."
     found = {s.text: s for s in checker.check(text)}
     assert {"recieve", "alot", "freind"} <= set(found)

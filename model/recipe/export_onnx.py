@@ -26,6 +26,7 @@ from .config import ModelConfig
 from .model import Seq2Seq
 from .paths import DATA_DIR, WORK
 from .quantize import quantize
+from .train import save_weights
 from .train_tokenizer import BOS, EOS
 
 
@@ -184,8 +185,7 @@ def main() -> None:
         print(f"agreement INT8 ONNX vs PyTorch: {agreement(model, out, sentences):.1%} of {len(sentences)}")
     if not args.tiny:
         # Beside the shipped folder (not in the wheel): lets training resume on a fresh machine.
-        torch.save({"model": {k: v.half() for k, v in model.state_dict().items()}, "model_config": model.cfg.to_dict(),
-                    "trained": extra["trained"]}, out.parent / f"{out.name}.weights.fp16.pt")
+        save_weights(out.parent / f"{out.name}.weights.fp16.pt", model, model.cfg, extra["trained"])
     size = sum(p.stat().st_size for p in out.iterdir() if p.suffix in (".onnx", ".json", ".txt"))
     print(f"wrote {out} ({size / 1e6:.1f} MB of ONNX, JSON and lexicon)")
 

@@ -93,7 +93,8 @@ def collate(examples, idx, device):
 
 def lr_at(step: int, tc: TrainConfig, time_frac: float = 0.0) -> float:
     """Linear warmup, then cosine decay to lr * min_lr_ratio at `decay_steps`, or, with
-    decay_steps 0, at the end of the time budget (for a machine whose speed is not known ahead)."""
+    decay_steps 0, at the end of this invocation's time budget (`time_frac` of it has passed):
+    for a machine whose speed is not known ahead, such as a lent GPU."""
     if step < tc.warmup:
         return tc.lr * (step + 1) / tc.warmup
     prog = min(1.0, time_frac if tc.decay_steps <= 0 else (step - tc.warmup) / max(1, tc.decay_steps - tc.warmup))
@@ -254,6 +255,7 @@ def main() -> None:
 
     def trained(step: int, seconds: float) -> dict:
         return {"steps": prior["steps"] + step, "minutes": round(prior["minutes"] + seconds / 60, 1)}
+
     done = False
     while not done:
         for idx in batches(examples, tc.batch_tokens, rng):

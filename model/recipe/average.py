@@ -18,17 +18,13 @@ from pathlib import Path
 import torch
 
 from .model import grow_encoder
+from .train import trained_of
 
 
 def load_member(path: Path) -> tuple[dict, dict, dict]:
     """(fp32 state dict, model config, trained {steps, minutes}) of a checkpoint or weights file."""
     w = torch.load(path, map_location="cpu")
-    if "trained" in w:
-        trained = w["trained"]
-    else:  # a run's ckpt.pt: its own steps on top of what its --init weights had
-        prior = w.get("prior") or {"steps": 0, "minutes": 0.0}
-        trained = {"steps": prior["steps"] + w["step"], "minutes": round(prior["minutes"] + w.get("elapsed", 0) / 60, 1)}
-    return {k: v.float() for k, v in w["model"].items()}, dict(w["model_config"]), trained
+    return {k: v.float() for k, v in w["model"].items()}, dict(w["model_config"]), trained_of(w)
 
 
 def average(paths: list[Path], weights: list[float] | None = None) -> dict:

@@ -26,7 +26,7 @@ from .config import ModelConfig
 from .model import Seq2Seq
 from .paths import DATA_DIR, WORK
 from .quantize import quantize
-from .train import save_weights
+from .train import save_weights, trained_of
 from .train_tokenizer import BOS, EOS
 
 
@@ -145,13 +145,8 @@ def main() -> None:
         # disagreed with PyTorch's eval mode (max |diff| 1.3 on the memory; measured).
         model = Seq2Seq(ModelConfig.from_dict(ckpt["model_config"] | {"dropout": 0.0}))
         model.load_state_dict({k: v.float() for k, v in ckpt["model"].items()})
-        if args.weights:
-            tok_path, extra["trained"] = args.tokenizer, ckpt["trained"]
-        else:
-            tok_path = args.run / "tokenizer.json"
-            prior = ckpt.get("prior") or {"steps": 0, "minutes": 0.0}  # what --init weights had (train.py)
-            extra["trained"] = {"steps": prior["steps"] + ckpt["step"],
-                                "minutes": round(prior["minutes"] + ckpt.get("elapsed", 0) / 60, 1)}
+        tok_path = args.tokenizer if args.weights else args.run / "tokenizer.json"
+        extra["trained"] = trained_of(ckpt)
     model.eval()
     shutil.copy(tok_path, out / "tokenizer.json")
     if not args.tiny and (DATA_DIR / "words.txt").exists():

@@ -147,6 +147,19 @@ def save(path: Path, model, opt, step, mc, tc, elapsed, prior, best) -> None:
     tmp.replace(path)
 
 
+NOTHING = {"steps": 0, "minutes": 0.0}
+
+
+def trained(prior: dict, steps: int, seconds: float) -> dict:
+    """Training in all: `prior` (what the starting weights had) plus a run's own steps and time."""
+    return {"steps": prior["steps"] + steps, "minutes": round(prior["minutes"] + seconds / 60, 1)}
+
+
+def trained_of(w: dict) -> dict:
+    """The training an fp16 weights file (its `trained`) or a run's ckpt.pt has had."""
+    return w["trained"] if "trained" in w else trained(w.get("prior") or NOTHING, w["step"], w.get("elapsed", 0.0))
+
+
 def save_weights(path: Path, model, mc, trained: dict) -> None:
     """fp16 weights without optimizer state: what export_onnx --weights and train --init read."""
     tmp = path.with_suffix(".tmp")
@@ -211,10 +224,7 @@ def main() -> None:
                             fused=cuda)
     step, elapsed = 0, 0.0
     # Training that the --init weights already had (steps, minutes), so exports report the total.
-    prior = (ckpt or {}).get("prior") or (init or {}).get("trained") or {"steps": 0, "minutes": 0.0}
-    if init and "step" in init:  # --init from another run's ckpt.pt: its steps count too
-        p = init.get("prior") or {"steps": 0, "minutes": 0.0}
-        prior = {"steps": p["steps"] + init["step"], "minutes": p["minutes"] + init.get("elapsed", 0.0) / 60}
+    prior = (ckpt.get("prior") or NOTHING) if ckpt else trained_of(init) if init else NOTHING
     if ckpt:
         model.load_state_dict(ckpt["model"])
         opt.load_state_dict(ckpt["opt"])
@@ -252,10 +262,6 @@ def main() -> None:
     model.train()
     tokens_since, t_since, loss_avg, loss_sum = 0, time.time(), None, None
     best = (ckpt or {}).get("best", math.inf)  # valid NLL of best.fp16.pt
-
-    def trained(step: int, seconds: float) -> dict:
-        return {"steps": prior["steps"] + step, "minutes": round(prior["minutes"] + seconds / 60, 1)}
-
     done = False
     while not done:
         for idx in batches(examples, tc.batch_tokens, rng):
@@ -295,10 +301,10 @@ def main() -> None:
                 plot(run)
                 if v < best:  # the best weights so far, for when the last ones overfit the learner pairs
                     best = v
-                    save_weights(run / "best.fp16.pt", model, mc, trained(step, elapsed + now - start))
+                    save_weights(run / "best.fp16.pt", model, mc, trained(prior, step, elapsed + now - start))
             if now - last_ckpt > tc.ckpt_every_minutes * 60 or now - start > budget:
                 save(ckpt_path, model, opt, step, mc, tc, elapsed + now - start, prior, best)
-                save_weights(run / "last.fp16.pt", model, mc, trained(step, elapsed + now - start))
+                save_weights(run / "last.fp16.pt", model, mc, trained(prior, step, elapsed + now - start))
                 last_ckpt = now
             if now - start > budget:
                 done = True

@@ -15,7 +15,8 @@ is kept only if
 - it rewrites at most a few words;
 - it changes no name (a capitalised word inside the sentence that the lexicon does not
   know: "Rolex" -> "Role") other than its case;
-- it doubles no word ("probably not going" -> "probably not not going").
+- it doubles no word or phrase ("probably not going" -> "probably not not going", "night
+  until day" -> "night until night until day").
 """
 
 from __future__ import annotations
@@ -100,9 +101,11 @@ def plausible(edit, sentence: str, source: list[str], corrected: list[str], lexi
     removed, added = words(edit.removed), words(edit.added)
     if len(removed) > MAX_REMOVED_WORDS:
         return False
-    before = words(t for t, _, _ in word_tokens(sentence[:edit.start]))[-1:]
-    after = words(t for t, _, _ in word_tokens(sentence[edit.end:]))[:1]
-    if _doubled(before + added + after) > _doubled(before + removed + after):
+    before = words(t for t, _, _ in word_tokens(sentence[:edit.start]))[-3:]
+    after = words(t for t, _, _ in word_tokens(sentence[edit.end:]))[:3]
+    # Checked on the whole corrected sentence too: the diff may split one change in two
+    # (", for example" -> ". For example,": "competition. For example" + " for example" -> "").
+    if _doubled(before + added + after) > _doubled(before + removed + after) and _doubled(corrected) > _doubled(source):
         return False
     if lexicon is not None:
         inside = edit.start > 0 and sentence[:edit.start].strip() != ""
@@ -121,7 +124,9 @@ def plausible(edit, sentence: str, source: list[str], corrected: list[str], lexi
 
 
 def _doubled(ws: list[str]) -> int:
-    return sum(a == b for a, b in zip(ws, ws[1:]))
+    """Words or phrases of up to three words said twice in a row ("not not", "increase now
+    increase now"): the decoder's copy pointer slipping back, not a correction."""
+    return sum(ws[i:i + n] == ws[i + n:i + 2 * n] for n in (1, 2, 3) for i in range(len(ws) + 1 - 2 * n))
 
 
 CONTRACTED = ("s", "t", "m", "re", "ve", "ll", "d")  # what follows the apostrophe: "it's", "don't", "we'll"

@@ -172,3 +172,15 @@ def test_a_second_model_pass_runs_only_on_changed_sentences():
     assert one.correct(text) != text
     # The second pass corrects the first pass's output once more.
     assert two.correct(text) == one.correct(one.correct(text))
+
+
+def test_fixed_rules_run_at_sentence_starts_only_and_say_what_they_fix():
+    spelling_only = Checker(model_dir(), min_margin=float("inf"))  # no model edits pass: only the rules
+    assert spelling_only.correct("However we went home early.") == "However, we went home early."
+    assert spelling_only.correct("We went home. in addition the price rose.") == "We went home. In addition, the price rose."
+    assert spelling_only.correct("After that i studied.") == "After that I studied."
+    (comma,) = spelling_only.check("However we went home early.")
+    assert (comma.start, comma.end, comma.replacements[0], comma.category) == (0, 7, "However,", "punctuation")
+    # Inside a long sentence cut into windows, a window's first word is not a sentence start.
+    text = "We walked along the river " * 10 + "and the sun was out, however we talked for a long time " + "about it " * 8 + "."
+    assert "however," not in spelling_only.correct(text)

@@ -38,6 +38,16 @@ def test_names_and_doubled_words_do_not():
     assert keep("He went to to school.", "He went to school.") != []  # removing a doubled word is fine
 
 
+def test_a_phrase_said_twice_is_the_decoder_slipping():
+    # Seen on JFLEG dev: the copy pointer jumps back and repeats what it just wrote.
+    assert keep("They play day until night and night until day again.",
+                "They play day until night and night until night until night until day again.", lexicon=None) == []
+    assert keep("It will increase from now to then.", "It will increase now increase now to then.", lexicon=None) == []
+    # One change that the diff splits in two, each half repeating what the other removes: both pass.
+    source, corrected = "We face it, for example if you choose.", "We face it. For example, if you choose."
+    assert len(keep(source, corrected, lexicon=None)) == len(diff(source, corrected)) == 2
+
+
 def test_words_of_the_sentence_and_compounds_count_as_known():
     assert len(keep("Zorblat went to school.", "Zorblat went to Zorblat school.")) == 1
     assert len(keep("The cat sat.", "The well-known cat sat.")) == 1

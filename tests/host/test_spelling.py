@@ -62,18 +62,14 @@ def test_what_is_checked(speller):
     assert speller.correct("I get alot of mail, becuase I am a freind.") == "I get a lot of mail, because I am a friend."
 
 
-def test_capitalised_words_are_checked_but_names_are_spared(shipped):
+def test_a_capitalised_first_word_is_checked_but_names_are_spared(shipped):
     assert shipped.candidates("Becuase") == [c.capitalize() for c in shipped.candidates("becuase")]
     assert shipped.correct("Becuase it rained, we stayed.") == "Because it rained, we stayed."
-    assert shipped.correct('"Infact, Althogh is wrong."') == '"In fact, Although is wrong."'
+    assert shipped.correct('"Infact, Althogh is wrong."') == '"In fact, Althogh is wrong."'  # only the first word
     assert shipped.correct("Alot of people came.") == "A lot of people came."
-    # Inside a sentence too, but only to a frequent word one edit away (no splits: "Alot" stays).
-    assert shipped.correct("It hurts low-income Amricans and Goverments.") == "It hurts low-income Americans and Governments."
-    assert shipped.correct("We met Alot there.") == "We met Alot there."
-    # Names stay: too short ("Minh" is one letter from "mind"), close only to a rare word
-    # ("Xiaoming" is one letter from "Xiaoping") or not that close ("Dmitry", "dirty").
-    for sentence in ("Minh said so.", "Xiaoming is here.", "Dmitry is here.", "Zorblat is a name.", "I know.",
-                     "We met Minh, Xiaoming and Dmitry at Zorblat's."):
+    # Names at the start stay: too short ("Minh" is one letter from "mind"), close only to a
+    # rare word ("Xiaoming" is one letter from "Xiaoping") or not that close ("Dmitry", "dirty").
+    for sentence in ("Minh said so.", "Xiaoming is here.", "Dmitry is here.", "Zorblat is a name.", "I know."):
         assert shipped.correct(sentence) == sentence
 
 

@@ -1,4 +1,4 @@
-"""Fixed rules for two errors the model leaves behind, applied to a sentence before it.
+"""Fixed rules for errors the model leaves behind.
 
 - The pronoun "i" (and "i'm", "i've", "i'll", "i'd") is always written "I". The model
   fixes it in most sentences but not all ("After that i studied in more depth").
@@ -7,11 +7,20 @@
   here ("In addition to the cost", "As a result of the storm", "However much it costs").
   "So" and "Also" are left out: measured on JFLEG and BEA-2019 dev, annotators add the
   comma there too seldom for the rule to gain (MODEL_CARD.md, "Rules").
+- A count noun after "many", "several", "these"... is plural ("many subject" -> "many
+  subjects"). The model misses most of these; the rule proposes the plural only where the
+  next word cannot be the noun the quantifier counts ("many musical events") and leaves the
+  choice to the model (Checker._plurals): "many people" -> "peoples" is never taken.
+
+The first two run on the sentence before the model, the third on its output.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
+
+from .plausible import FUNCTION_WORDS
 
 # "i" alone: not part of a word, an abbreviation or a list marker ("i.e.", "(i)", "i-th").
 _I = re.compile(r"(?<![\w'’.\-(/@])i(?=(?:['’](?:m|ve|ll|d))?(?![\w'’.\-)/@]))")
@@ -46,3 +55,32 @@ def linking_comma(sentence: str) -> str:
     if nxt in (_NOT_AFTER if phrase in ("however", "thus") else _NOT_AFTER_ANY):
         return sentence
     return sentence[:m.end(2)] + "," + sentence[m.end(2):]
+
+
+_QUANTIFIED = re.compile(r"\b(?:many|several|various|numerous|these|those|both|few)\s+([a-z]+)\b(?=\s*([A-Za-z']*))",
+                         re.IGNORECASE)
+COMMON = 1000  # lexicon count under which a word or its plural is too rare to trust
+
+
+def plural(word: str, lexicon: Mapping[str, int]) -> str | None:
+    """The plural of a singular noun `word`, if both are common words of the lexicon."""
+    if word.endswith("s") or lexicon.get(word, 0) < COMMON:
+        return None
+    if word.endswith("y") and word[-2:-1] not in "aeiou":
+        form = word[:-1] + "ies"
+    else:
+        form = word + ("es" if word.endswith(("ch", "sh", "x", "z")) else "s")
+    return form if lexicon.get(form, 0) >= COMMON else None
+
+
+def quantified_plurals(sentence: str, lexicon: Mapping[str, int]) -> list[tuple[int, int, str]]:
+    """(start, end, plural) for each singular word after a plural quantifier that the next
+    word shows to be the noun counted: "these subject." and "many way for", not "many
+    musical events", "many other things" or "both like to"."""
+    out = []
+    for m in _QUANTIFIED.finditer(sentence):
+        word, following = m.group(1), m.group(2).lower()
+        if word.islower() and word != "other" and (not following or following in FUNCTION_WORDS):
+            if form := plural(word, lexicon):
+                out.append((m.start(1), m.end(1), form))
+    return out

@@ -184,3 +184,10 @@ def test_fixed_rules_run_at_sentence_starts_only_and_say_what_they_fix():
     # Inside a long sentence cut into windows, a window's first word is not a sentence start.
     text = "We walked along the river " * 10 + "and the sun was out, however we talked for a long time " + "about it " * 8 + "."
     assert "however," not in spelling_only.correct(text)
+
+
+def test_a_proposed_plural_is_kept_only_if_the_model_agrees():
+    spelling_only = Checker(model_dir(), min_margin=float("inf"))  # the model's own edits are off
+    assert spelling_only.correct("We don't study these subject very deeply.") == "We don't study these subjects very deeply."
+    # Proposed ("both likes to"), but the model finds it far less likely than as written.
+    assert spelling_only.correct("Both like to travel around the world.") == "Both like to travel around the world."

@@ -19,7 +19,7 @@ from .decoding.greedy import greedy_decode
 from .offsets import Utf16Map
 from .plausible import load_capitalised, load_lexicon, plausible, sentence_words
 from .regions import protected_spans, sentences
-from .rules import capital_i, linking_comma, quantified_plurals
+from .rules import capital_i, linking_comma, proposals
 from .spelling import Speller, capitalise_names
 from .suggestions import Suggestion, diff, to_suggestions
 
@@ -30,7 +30,6 @@ MAX_REPLACEMENTS = 3  # a spelling suggestion offers up to this many words
 MODEL_PASSES = 2  # the model corrects a sentence again if its first pass changed it
 SPELLING_CANDIDATES = 6  # how many of the speller's candidates the model re-ranks
 SPELLING_DISTANCE_COST = 8.0  # nats per edit, against the model's and the lexicon's log-probabilities
-PLURAL_MARGIN = -6.0  # nats: how much less likely than the word as written a proposed plural may be
 _WORD = re.compile(r"\S+")
 
 
@@ -128,7 +127,7 @@ class Checker:
             before, out = out, self._model_pass(model, out)
             if out == before:
                 break
-        out = self._plurals(model, out)  # "many subject" -> "many subjects"
+        out = self._proposed(model, out)  # "many subject" -> "many subjects", "he enjoy" -> "he enjoys"
         with self._cache_lock:
             self.cache_misses += 1
             self._cache[(starts_sentence, key)] = out
@@ -191,19 +190,19 @@ class Checker:
             pos = e.end
         return " ".join(("".join(out) + key[pos:]).split())
 
-    def _plurals(self, model, sentence: str) -> str:
-        """`sentence` with the plurals rules.quantified_plurals proposes ("many subject"),
-        where the model finds the plural at most PLURAL_MARGIN nats less likely than the
-        word as written: it rejects "both likes to" (-7.2 nats) and "musicals" (-3.4) but
-        its margins for right plurals run from -5.6 up (MODEL_CARD.md, "Rules")."""
-        found = quantified_plurals(sentence, self._lexicon) if self._lexicon else []
+    def _proposed(self, model, sentence: str) -> str:
+        """`sentence` with the changes rules.proposals suggests ("many subject" -> "many
+        subjects", "he enjoy" -> "he enjoys") that the model finds at most their family's
+        margin less likely than the word as written; min_margin raises (or lowers) that
+        bar as it does the model's own edits'."""
+        found = proposals(sentence, self._lexicon) if self._lexicon else []
         if not found:
             return sentence
         ids = model.tokenizer.encode(sentence).ids[:MAX_WINDOW_TOKENS] + [model.eos]
         logp = _logp_as_written(model, ids)
-        for start, end, form in reversed(found):
-            if _margin(model, ids, logp, sentence, start, end, form) >= PLURAL_MARGIN:
-                sentence = sentence[:start] + form + sentence[end:]
+        for start, end, new, margin in reversed(found):
+            if _margin(model, ids, logp, sentence, start, end, new) >= margin + self._min_margin:
+                sentence = sentence[:start] + new + sentence[end:]
         return sentence
 
     # -- text ------------------------------------------------------------------------

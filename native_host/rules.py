@@ -7,12 +7,17 @@
   here ("In addition to the cost", "As a result of the storm", "However much it costs").
   "So" and "Also" are left out: measured on JFLEG and BEA-2019 dev, annotators add the
   comma there too seldom for the rule to gain (MODEL_CARD.md, "Rules").
-- A count noun after "many", "several", "these"... is plural ("many subject" -> "many
-  subjects"). The model misses most of these; the rule proposes the plural only where the
-  next word cannot be the noun the quantifier counts ("many musical events") and leaves the
-  choice to the model (Checker._plurals): "many people" -> "peoples" is never taken.
+- Number and agreement after a few fixed words, which the model misses most of the time:
+  "many subject", "one of the reason", "a lot of place" (plural), "a products", "every
+  details" (singular), "he enjoy", "it produce" (-s). These are proposals only: the model
+  decides (Checker._proposed), keeping one if it finds the change at most `margin` nats
+  less likely than the word as written, at the first token where they differ. It rejects
+  "many people" -> "peoples" (-14 nats), "a lot of time" -> "times" (-5.5), "he found" ->
+  "founds" (-8.7), and right proposals mostly score above -5 (MODEL_CARD.md, "Rules").
+  A proposal needs the next word to show that the word is the one counted ("these
+  subject." but not "many musical events").
 
-The first two run on the sentence before the model, the third on its output.
+The first two run on the sentence before the model, the proposals on its output.
 """
 
 from __future__ import annotations
@@ -57,9 +62,18 @@ def linking_comma(sentence: str) -> str:
     return sentence[:m.end(2)] + "," + sentence[m.end(2):]
 
 
-_QUANTIFIED = re.compile(r"\b(?:many|several|various|numerous|these|those|both|few)\s+([a-z]+)\b(?=\s*([A-Za-z']*))",
-                         re.IGNORECASE)
-COMMON = 1000  # lexicon count under which a word or its plural is too rare to trust
+COMMON = 1000  # lexicon count under which a word or its other form is too rare to trust
+_WORDS = r"\s+([a-z]+)\b(?=\s*([A-Za-z']*))"  # the word, then a look at the next one
+# (pattern, form, margin): each family finds a word and proposes `form(word)`.
+_QUANTIFIED = re.compile(r"\b(?:many|several|various|numerous|these|those|both|few)" + _WORDS, re.IGNORECASE)
+_ONE_OF = re.compile(r"\bone\s+of\s+(?:the|my|his|her|its|our|your|their|these|those)" + _WORDS, re.IGNORECASE)
+_LOT_OF = re.compile(r"\b(?:a\s+lot|lots|plenty)\s+of" + _WORDS, re.IGNORECASE)
+_ONE = re.compile(r"\b(?:a|an|every|each|another|one)" + _WORDS, re.IGNORECASE)
+_SUBJECT = re.compile(r"(?<![\w'’])(?:he|she|it)" + _WORDS, re.IGNORECASE)
+# "make it work", "did he go", "can she come": the pronoun is an object, or the verb's form is set.
+_VERB_SET_BEFORE = frozenset("let lets make makes made help helps see sees saw watch hear heard have has had feel felt "
+                             "do does did can could will would shall should may might must".split())
+_IRREGULAR = {"have": "has", "do": "does", "go": "goes"}
 
 
 def plural(word: str, lexicon: Mapping[str, int]) -> str | None:
@@ -73,14 +87,49 @@ def plural(word: str, lexicon: Mapping[str, int]) -> str | None:
     return form if lexicon.get(form, 0) >= COMMON else None
 
 
-def quantified_plurals(sentence: str, lexicon: Mapping[str, int]) -> list[tuple[int, int, str]]:
-    """(start, end, plural) for each singular word after a plural quantifier that the next
-    word shows to be the noun counted: "these subject." and "many way for", not "many
-    musical events", "many other things" or "both like to"."""
-    out = []
-    for m in _QUANTIFIED.finditer(sentence):
-        word, following = m.group(1), m.group(2).lower()
-        if word.islower() and word != "other" and (not following or following in FUNCTION_WORDS):
-            if form := plural(word, lexicon):
-                out.append((m.start(1), m.end(1), form))
-    return out
+def singular(word: str, lexicon: Mapping[str, int]) -> str | None:
+    """The singular of a plural noun `word` ("products", "countries"), if both are common."""
+    if not word.endswith("s") or word.endswith(("us", "ss", "is")) or word in FUNCTION_WORDS:
+        return None
+    stems = ([word[:-3] + "y"] if word.endswith("ies") else []) + ([word[:-2]] if word.endswith("es") else []) + [word[:-1]]
+    return next((s for s in stems if len(s) > 2 and plural(s, lexicon) == word), None)
+
+
+def third_person(verb: str, lexicon: Mapping[str, int]) -> str | None:
+    """The -s form of a base verb ("enjoy" -> "enjoys", "teach" -> "teaches", "have" -> "has")."""
+    if verb in _IRREGULAR:
+        return _IRREGULAR[verb]
+    if verb in FUNCTION_WORDS:
+        return None
+    form = plural(verb, lexicon)  # the same spelling rules, "o" aside
+    if verb.endswith("o") and lexicon.get(verb + "es", 0) >= COMMON:
+        form = verb + "es"
+    return form
+
+
+FAMILIES = (  # (pattern, form, margin in nats)
+    (_QUANTIFIED, plural, -6.0),
+    (_ONE_OF, plural, -6.0),
+    (_LOT_OF, plural, -5.0),  # "a lot of time" -> "times": -5.5
+    (_ONE, singular, -7.0),
+    (_SUBJECT, third_person, -5.0),
+)
+
+
+def proposals(sentence: str, lexicon: Mapping[str, int]) -> list[tuple[int, int, str, float]]:
+    """(start, end, replacement, margin) for each word a family flags, in order, one per word."""
+    found: dict[int, tuple[int, int, str, float]] = {}
+    for pattern, form, margin in FAMILIES:
+        for m in pattern.finditer(sentence):
+            word, following = m.group(1), m.group(2).lower()
+            if not word.islower() or word == "other" or m.start(1) in found:
+                continue
+            if pattern is _SUBJECT:
+                before = re.findall(r"[A-Za-z']+", sentence[:m.start()])[-1:]
+                if before and before[0].lower() in _VERB_SET_BEFORE:
+                    continue
+            elif following and following not in FUNCTION_WORDS:
+                continue  # "many musical events": the next word is the one counted
+            if (new := form(word, lexicon)) and new != word:
+                found[m.start(1)] = (m.start(1), m.end(1), new, margin)
+    return sorted(found.values())

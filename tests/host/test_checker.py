@@ -168,7 +168,7 @@ def test_a_second_model_pass_runs_only_on_changed_sentences():
             "The weather was lovely, so we walked to the park."
         calls[name] = model.decoder_calls
     assert calls["one"] == calls["two"] > 0
-    text = "She go to the the market yesterday and buy a apple."
+    text = "They goes to the the market yesterday and buy a apple."
     assert one.correct(text) != text
     # The second pass corrects the first pass's output once more.
     assert two.correct(text) == one.correct(one.correct(text))
@@ -186,8 +186,13 @@ def test_fixed_rules_run_at_sentence_starts_only_and_say_what_they_fix():
     assert "however," not in spelling_only.correct(text)
 
 
-def test_a_proposed_plural_is_kept_only_if_the_model_agrees():
-    spelling_only = Checker(model_dir(), min_margin=float("inf"))  # the model's own edits are off
-    assert spelling_only.correct("We don't study these subject very deeply.") == "We don't study these subjects very deeply."
-    # Proposed ("both likes to"), but the model finds it far less likely than as written.
-    assert spelling_only.correct("Both like to travel around the world.") == "Both like to travel around the world."
+def test_a_proposed_change_is_kept_only_if_the_model_agrees():
+    checker = Checker(model_dir())
+    assert checker.correct("We don't study these subject very deeply.") == "We don't study these subjects very deeply."
+    assert checker.correct("She teach us every day.") == "She teaches us every day."  # the model alone leaves it
+    # Proposed ("both likes to", "a lot of times", "he founds"), but the model finds them far less likely.
+    for text in ("We both like to travel around the world.", "I spent a lot of time with them.",
+                 "He found an idea for the story."):
+        assert checker.correct(text) == text
+    # The precision guard's margin raises the bar for proposals too.
+    assert Checker(model_dir(), min_margin=1e9).correct("She teach us every day.") == "She teach us every day."

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from native_host.rules import capital_i, linking_comma, plural, quantified_plurals
+from native_host.rules import capital_i, linking_comma, plural, proposals, singular
 
 
 @pytest.mark.parametrize("text, fixed", [
@@ -46,14 +46,23 @@ def test_other_openings_are_left_alone(text):
 
 
 LEXICON = {w: 10_000 for w in "subject subjects way ways musical musicals event events like likes other others "
-                                "part parts company companies box boxes".split()}
+                                "part parts company companies box boxes reason reasons place places product products "
+                                "country countries enjoy enjoys teach teaches go goes work works time".split()}
 
 
-def test_a_singular_noun_after_a_plural_quantifier_gets_a_proposed_plural():
-    assert quantified_plurals("We study these subject very deeply.", LEXICON) == [(15, 22, "subjects")]
-    assert quantified_plurals("There are many way for this.", LEXICON) == [(15, 18, "ways")]
-    assert quantified_plurals("Several company.", LEXICON) == [(8, 15, "companies")]
-    assert quantified_plurals("Those box", LEXICON) == [(6, 9, "boxes")]
+def proposed(text: str) -> list[str]:
+    return [f"{text[a:b]} -> {new}" for a, b, new, _ in proposals(text, LEXICON)]
+
+
+def test_number_and_agreement_after_fixed_words_are_proposed():
+    assert proposed("We study these subject very deeply.") == ["subject -> subjects"]
+    assert proposed("There are many way for this.") == ["way -> ways"]
+    assert proposed("Several company.") == ["company -> companies"]
+    assert proposed("Those box") == ["box -> boxes"]
+    assert proposed("It is one of the reason that we left.") == ["reason -> reasons"]
+    assert proposed("We went to a lot of place.") == ["place -> places"]
+    assert proposed("They make a products and sell every countries.") == ["products -> product", "countries -> country"]
+    assert proposed("He enjoy it and she teach us, so it go well.") == ["enjoy -> enjoys", "teach -> teaches", "go -> goes"]
 
 
 @pytest.mark.parametrize("text", [
@@ -62,12 +71,18 @@ def test_a_singular_noun_after_a_plural_quantifier_gets_a_proposed_plural():
     "many ways",  # already plural
     "many Subject",  # a name, or a title
     "many zorblat of them",  # unknown to the lexicon
+    "a lot of time",  # no plural in the lexicon
+    "We made it work.",  # "it" is an object
+    "Did he go?",  # the verb's form is set by "did"
+    "Each one of them",  # "one of" is not "one" counting a noun
 ])
-def test_no_plural_is_proposed_where_the_word_is_not_the_counted_noun(text):
-    assert quantified_plurals(text, LEXICON) == []
+def test_nothing_is_proposed_where_the_word_is_not_the_counted_noun_or_the_verb(text):
+    assert proposed(text) == []
 
 
-def test_rare_words_and_plurals_are_not_trusted():
-    assert plural("subject", LEXICON) == "subjects"
+def test_rare_words_and_forms_are_not_trusted():
+    assert plural("subject", LEXICON) == "subjects" and singular("subjects", LEXICON) == "subject"
     assert plural("subject", {"subject": 10_000, "subjects": 5}) is None
     assert plural("subject", {"subject": 5, "subjects": 10_000}) is None
+    assert singular("bus", {"bu": 10_000, "bus": 10_000}) is None
+    assert singular("is", {"i": 10_000, "is": 10_000}) is None

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from native_host.rules import capital_i, linking_comma, plural, proposals, singular
+from native_host.rules import capital_i, indefinite_article, linking_comma, plural, proposals, singular
 
 
 @pytest.mark.parametrize("text, fixed", [
@@ -43,6 +43,25 @@ def test_an_opening_linking_phrase_takes_a_comma(text, fixed):
 ])
 def test_other_openings_are_left_alone(text):
     assert linking_comma(text) == text
+
+
+@pytest.mark.parametrize("text, fixed", [
+    ("It is a international sport and a energetic team.", "It is an international sport and an energetic team."),
+    ("He stayed an year.", "He stayed a year."),
+    ("A apple a day", "An apple a day"),
+])
+def test_a_or_an_goes_by_the_next_sound(text, fixed):
+    assert indefinite_article(text) == fixed
+
+
+@pytest.mark.parametrize("text", [
+    "a university, a one-off, a user, a European, an hour, an honest man, an umbrella, a house",
+    "Country A and Country B",  # a letter, not an article
+    "Look after yourself an you will be fine.",  # "and" mistyped
+    "an MBA and a URL",  # abbreviations go by their letters' names: left alone
+])
+def test_sounds_unlike_their_letters_and_non_articles_are_left_alone(text):
+    assert indefinite_article(text) == text
 
 
 LEXICON = {w: 10_000 for w in "subject subjects way ways musical musicals event events like likes other others "

@@ -19,7 +19,7 @@ from .decoding.greedy import greedy_decode
 from .offsets import Utf16Map
 from .plausible import load_capitalised, load_lexicon, plausible, sentence_words
 from .regions import protected_spans, sentences
-from .rules import capital_i, indefinite_article, linking_comma, proposals
+from .rules import CLAUSE_COMMA_MARGIN, capital_i, clause_comma_positions, indefinite_article, linking_comma, proposals
 from .spelling import Speller, capitalise_names
 from .suggestions import Suggestion, diff, to_suggestions
 
@@ -128,6 +128,8 @@ class Checker:
             if out == before:
                 break
         out = self._proposed(model, out)  # "many subject" -> "many subjects", "he enjoy" -> "he enjoys"
+        if starts_sentence:
+            out = self._clause_comma(model, out)  # "When it ended we left." -> "When it ended, we left."
         with self._cache_lock:
             self.cache_misses += 1
             self._cache[(starts_sentence, key)] = out
@@ -204,6 +206,17 @@ class Checker:
             if _margin(model, ids, logp, sentence, start, end, new) >= margin + self._min_margin:
                 sentence = sentence[:start] + new + sentence[end:]
         return sentence
+
+    def _clause_comma(self, model, sentence: str) -> str:
+        """`sentence` with a comma after its opening subordinate clause, where the model puts it
+        (rules.clause_comma_positions), if it is confident enough."""
+        positions = clause_comma_positions(sentence)
+        if not positions:
+            return sentence
+        ids = model.tokenizer.encode(sentence).ids[:MAX_WINDOW_TOKENS] + [model.eos]
+        logp = _logp_as_written(model, ids)
+        margin, at = max((_margin(model, ids, logp, sentence, p, p, ","), p) for p in positions)
+        return sentence[:at] + "," + sentence[at:] if margin >= CLAUSE_COMMA_MARGIN + self._min_margin else sentence
 
     # -- text ------------------------------------------------------------------------
     def check(self, text: str) -> list[Suggestion]:

@@ -18,6 +18,12 @@
   A proposal needs the next word to show that the word is the one counted ("these
   subject." but not "many musical events").
 
+- A sentence that opens with a subordinate clause ("When the concert finished I felt...")
+  takes a comma where the clause ends. The rule offers every word boundary of a sentence
+  that opens with "if", "when", "although"... and has no comma; the model picks the one
+  it likes best and the comma goes in if its margin is at least CLAUSE_COMMA_MARGIN.
+  "Because" is left out: learners open fragments with it ("Because you can watch it").
+
 The first three run on the sentence before the model, the proposals on its output.
 """
 
@@ -81,6 +87,23 @@ _VOWEL_SOUND = ("hour", "honest", "honou", "honor", "heir")
 _VERB_SET_BEFORE = frozenset("let lets make makes made help helps see sees saw watch hear heard have has had feel felt "
                              "do does did can could will would shall should may might must".split())
 _IRREGULAR = {"have": "has", "do": "does", "go": "goes"}
+
+
+_CLAUSE = re.compile(r"^\W*(?:if|when|whenever|although|though|even though|even if|since|while|after|before|once|"
+                     r"unless|as soon as|as long as)\s", re.IGNORECASE)
+CLAUSE_COMMA_MARGIN = -2.5
+
+
+def clause_comma_positions(sentence: str) -> list[int]:
+    """Where a comma could end the opening subordinate clause of `sentence` (after each word
+    from the clause's second to the third-last), or none if it has no such clause or
+    already has a comma or semicolon."""
+    m = _CLAUSE.match(sentence)
+    if not m or "," in sentence or ";" in sentence:
+        return []
+    words = list(re.finditer(r"\S+", sentence))
+    first = len(m.group().split())  # the subordinator's words
+    return [w.end() for w in words[first + 1: len(words) - 2] if w.group()[-1].isalnum()]
 
 
 def plural(word: str, lexicon: Mapping[str, int]) -> str | None:

@@ -196,3 +196,10 @@ def test_a_proposed_change_is_kept_only_if_the_model_agrees():
         assert checker.correct(text) == text
     # The precision guard's margin raises the bar for proposals too.
     assert Checker(model_dir(), min_margin=1e9).correct("She teach us every day.") == "She teach us every day."
+
+
+def test_the_model_places_the_comma_after_an_opening_clause():
+    checker = Checker(model_dir())
+    assert checker.correct("When I was young I lived in a small village near the sea.") == \
+        "When I was young, I lived in a small village near the sea."
+    assert checker.correct("If it rains tomorrow we will stay at home.") == "If it rains tomorrow, we will stay at home."

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from native_host.rules import capital_i, indefinite_article, linking_comma, plural, proposals, singular
+from native_host.rules import (capital_i, clause_comma_positions, indefinite_article, linking_comma, plural, proposals,
+                               singular)
 
 
 @pytest.mark.parametrize("text, fixed", [
@@ -105,3 +106,20 @@ def test_rare_words_and_forms_are_not_trusted():
     assert plural("subject", {"subject": 5, "subjects": 10_000}) is None
     assert singular("bus", {"bu": 10_000, "bus": 10_000}) is None
     assert singular("is", {"i": 10_000, "is": 10_000}) is None
+
+
+def test_an_opening_clause_offers_each_place_a_comma_could_end_it():
+    def after(text):
+        return [text[:p].split()[-1] for p in clause_comma_positions(text)]
+
+    assert after("When I was young I lived near the sea.") == ["was", "young", "I", "lived", "near"]
+    assert after("Even if it rains we go out.") == ["rains", "we"]
+
+
+@pytest.mark.parametrize("text", [
+    "When I was young, I lived near the sea.",  # has its comma
+    "Because you can watch it with friends.",  # "because" opens fragments more often than clauses
+    "We left when it rained and then came back.",  # the clause does not open the sentence
+])
+def test_no_comma_place_is_offered_without_an_opening_clause_lacking_one(text):
+    assert clause_comma_positions(text) == []

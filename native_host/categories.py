@@ -136,7 +136,9 @@ def classify(edit, sentence: str, known=None) -> tuple[str, str]:
             return "grammar", f"Use the past tense {_q(n)} here."
         if _inflection_pair(lo, ln) or same_verb or (lo in AUXILIARIES and ln in AUXILIARIES):
             subj = before.lower()
-            if subj in SINGULAR_SUBJECTS | PLURAL_SUBJECTS and (ln in AUXILIARIES or lo.endswith("s") != ln.endswith("s")):
+            # "these subject" -> "subjects", "this products" -> "product": a determiner's noun, not a subject's verb.
+            counted = (subj in ("these", "those") and ln.endswith("s")) or (subj in ("this", "that", "each") and lo.endswith("s"))
+            if subj in SINGULAR_SUBJECTS | PLURAL_SUBJECTS and not counted and (ln in AUXILIARIES or lo.endswith("s") != ln.endswith("s")):
                 number = "singular" if subj in SINGULAR_SUBJECTS else "plural"
                 if subj == "i":
                     number = "“I”"

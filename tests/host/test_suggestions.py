@@ -27,6 +27,14 @@ def test_agreement_names_the_subject():
     assert "“goes”" in s.message and "“He”" in s.message and "singular" in s.message
 
 
+def test_a_determiners_noun_is_not_a_subjects_verb():
+    s = one("We study these subject deeply.", "We study these subjects deeply.")
+    assert s.message == "Use the plural “subjects” after “these”."
+    s = one("This products work.", "This product work.")
+    assert s.message == "Use the singular “product” after “This”."
+    assert one("These teaches us.", "These teach us.").message == "Use “teach”: the subject “These” is plural."
+
+
 def test_past_tense_of_irregular_verb():
     s = one("Yesterday I buy a car.", "Yesterday I bought a car.")
     assert s.replacements == ["bought"] and "past tense" in s.message

@@ -19,7 +19,14 @@ from .decoding.greedy import greedy_decode
 from .offsets import Utf16Map
 from .plausible import load_capitalised, load_lexicon, plausible, sentence_words
 from .regions import protected_spans, sentences
-from .rules import CLAUSE_COMMA_MARGIN, capital_i, clause_comma_positions, indefinite_article, linking_comma, proposals
+from .rules import (
+    CLAUSE_COMMA_MARGIN,
+    capital_i,
+    clause_comma_positions,
+    indefinite_article,
+    linking_comma,
+    proposals,
+)
 from .spelling import Speller, capitalise_names
 from .suggestions import Suggestion, diff, to_suggestions
 

@@ -4,7 +4,6 @@ import pytest
 
 from native_host.checker import MAX_TEXT_CHARS, Checker, TextTooLarge
 from native_host.offsets import Utf16Map, utf16_len
-
 from tests.host.model_fixture import model_dir
 
 

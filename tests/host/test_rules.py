@@ -4,8 +4,15 @@ from __future__ import annotations
 
 import pytest
 
-from native_host.rules import (capital_i, clause_comma_positions, indefinite_article, linking_comma, plural, proposals,
-                               singular)
+from native_host.rules import (
+    capital_i,
+    clause_comma_positions,
+    indefinite_article,
+    linking_comma,
+    plural,
+    proposals,
+    singular,
+)
 
 
 @pytest.mark.parametrize("text, fixed", [

@@ -134,9 +134,7 @@ class Checker:
             before, out = out, self._model_pass(model, out)
             if out == before:
                 break
-        out = self._proposed(model, out)  # "many subject" -> "many subjects", "he enjoy" -> "he enjoys"
-        if starts_sentence:
-            out = self._clause_comma(model, out)  # "When it ended we left." -> "When it ended, we left."
+        out = self._proposed(model, out, starts_sentence)  # "many subject" -> "subjects", "When it ended, we"
         with self._cache_lock:
             self.cache_misses += 1
             self._cache[(starts_sentence, key)] = out
@@ -191,39 +189,32 @@ class Checker:
         source, fixed = sentence_words(key), sentence_words(corrected)
         edits = [e for e in diff(key, corrected) if plausible(e, key, source, fixed, self._lexicon)]
         if edits and self._min_margin > float("-inf"):
-            logp = _logp_as_written(model, ids)
-            edits = [e for e in edits if _margin(model, ids, logp, key, e.start, e.end, e.replacement) >= self._min_margin]
+            margin = _Margins(model, key, ids)
+            edits = [e for e in edits if margin(e.start, e.end, e.replacement) >= self._min_margin]
         out, pos = [], 0
         for e in edits:
             out.append(key[pos:e.start] + e.replacement)
             pos = e.end
         return " ".join(("".join(out) + key[pos:]).split())
 
-    def _proposed(self, model, sentence: str) -> str:
+    def _proposed(self, model, sentence: str, starts_sentence: bool) -> str:
         """`sentence` with the changes rules.proposals suggests ("many subject" -> "many
         subjects", "he enjoy" -> "he enjoys") that the model finds at most their family's
-        margin less likely than the word as written; min_margin raises (or lowers) that
-        bar as it does the model's own edits'."""
-        found = proposals(sentence, self._lexicon) if self._lexicon else []
-        if not found:
-            return sentence
-        ids = model.tokenizer.encode(sentence).ids[:MAX_WINDOW_TOKENS] + [model.eos]
-        logp = _logp_as_written(model, ids)
-        for start, end, new, margin in reversed(found):
-            if _margin(model, ids, logp, sentence, start, end, new) >= margin + self._min_margin:
+        margin less likely than the word as written, then, at a sentence's start, a comma
+        after an opening subordinate clause where the model puts it
+        (rules.clause_comma_positions), if its margin reaches CLAUSE_COMMA_MARGIN.
+        min_margin raises (or lowers) these bars as it does the model's own edits'."""
+        margin = _Margins(model, sentence)  # one decoder pass, only if something is proposed
+        for start, end, new, bar in reversed(proposals(sentence, self._lexicon) if self._lexicon else []):
+            if margin(start, end, new) >= bar + self._min_margin:
                 sentence = sentence[:start] + new + sentence[end:]
-        return sentence
-
-    def _clause_comma(self, model, sentence: str) -> str:
-        """`sentence` with a comma after its opening subordinate clause, where the model puts it
-        (rules.clause_comma_positions), if it is confident enough."""
-        positions = clause_comma_positions(sentence)
+        positions = clause_comma_positions(sentence) if starts_sentence else []
         if not positions:
             return sentence
-        ids = model.tokenizer.encode(sentence).ids[:MAX_WINDOW_TOKENS] + [model.eos]
-        logp = _logp_as_written(model, ids)
-        margin, at = max((_margin(model, ids, logp, sentence, p, p, ","), p) for p in positions)
-        return sentence[:at] + "," + sentence[at:] if margin >= CLAUSE_COMMA_MARGIN + self._min_margin else sentence
+        if sentence != margin.text:
+            margin = _Margins(model, sentence)
+        best, at = max((margin(p, p, ","), p) for p in positions)
+        return sentence[:at] + "," + sentence[at:] if best >= CLAUSE_COMMA_MARGIN + self._min_margin else sentence
 
     # -- text ------------------------------------------------------------------------
     def check(self, text: str) -> list[Suggestion]:
@@ -321,19 +312,28 @@ def _starts_sentence(text: str, start: int) -> bool:
     return end == 0 or (close > 0 and text[close - 1] in ".!?") or "\n" in text[end:start]
 
 
-def _logp_as_written(model, ids: list[int]):
-    """The model's next-token log-probabilities at every position of `ids` (one decoder pass)."""
-    logp, _ = model.decode(model.encode(ids), [model.bos] + ids[:-1], model.empty_past())
-    return logp
+class _Margins:
+    """margin(start, end, replacement): how much more likely the model finds that change of
+    `text` than the text as written, at the first token where they differ. One decoder pass
+    over the text gives the distribution at every position; it runs on the first call, so
+    an unused one costs nothing. `ids`: the text's tokens, if the caller has them."""
 
+    def __init__(self, model, text: str, ids: list[int] | None = None):
+        self.model, self.text, self.ids = model, text, ids
+        self._logp = None
 
-def _margin(model, ids: list[int], logp, text: str, start: int, end: int, replacement: str) -> float:
-    """How much more likely the model finds text[start:end] -> replacement than the text as
-    written (`ids`, with `logp` from _logp_as_written), at the first token where they differ."""
-    alone = " ".join((text[:start] + replacement + text[end:]).split())
-    new = model.tokenizer.encode(alone).ids[:MAX_WINDOW_TOKENS] + [model.eos]
-    k = next((i for i, (a, b) in enumerate(zip(new, ids)) if a != b), None)
-    return float("-inf") if k is None else float(logp[k, new[k]] - logp[k, ids[k]])
+    def __call__(self, start: int, end: int, replacement: str) -> float:
+        model = self.model
+        if self._logp is None:
+            if self.ids is None:
+                self.ids = model.tokenizer.encode(self.text).ids[:MAX_WINDOW_TOKENS] + [model.eos]
+            ids = self.ids
+            self._logp, _ = model.decode(model.encode(ids), [model.bos] + ids[:-1], model.empty_past())
+        ids = self.ids
+        alone = " ".join((self.text[:start] + replacement + self.text[end:]).split())
+        new = model.tokenizer.encode(alone).ids[:MAX_WINDOW_TOKENS] + [model.eos]
+        k = next((i for i, (a, b) in enumerate(zip(new, ids)) if a != b), None)
+        return float("-inf") if k is None else float(self._logp[k, new[k]] - self._logp[k, ids[k]])
 
 
 def _capitalised(sentence: str, lexicon) -> str:

@@ -76,8 +76,11 @@ _QUANTIFIED = re.compile(r"\b(?:many|several|various|numerous|these|those|both|f
 _ONE_OF = re.compile(r"\bone\s+of\s+(?:the|my|his|her|its|our|your|their|these|those)" + _WORDS, re.IGNORECASE)
 _LOT_OF = re.compile(r"\b(?:a\s+lot|lots|plenty)\s+of" + _WORDS, re.IGNORECASE)
 _ONE = re.compile(r"\b(?:a|an|every|each|another|one)" + _WORDS, re.IGNORECASE)
-_SUBJECT = re.compile(r"(?<![\w'’])(?:he|she|it|everyone|everybody|someone|somebody|nobody|anyone|anybody)" + _WORDS,
-                      re.IGNORECASE)
+# An adverb may stand between subject and verb: "she also need", "he usually bring".
+_SUBJECT_ADVERBS = ("also", "just", "usually", "always", "often", "never", "really", "only", "still", "sometimes",
+                    "even", "already", "generally", "mainly", "rarely", "seldom", "actually", "normally", "simply")
+_SUBJECT = re.compile(r"(?<![\w'’])(?:he|she|it|everyone|everybody|someone|somebody|nobody|anyone|anybody)"
+                      r"(?:\s+(?:" + "|".join(_SUBJECT_ADVERBS) + "))?" + _WORDS, re.IGNORECASE)
 _ARTICLE = re.compile(r"\b([Aa]n?)\s+([a-z]+)\b")
 # Vowel letters that sound like consonants ("a one-off", "a university", "a European") and
 # silent h ("an hour"): the article goes by sound, not letter.
@@ -86,7 +89,7 @@ _VOWEL_SOUND = ("hour", "honest", "honou", "honor", "heir")
 # "make it work", "did he go", "can she come": the pronoun is an object, or the verb's form is set.
 _VERB_SET_BEFORE = frozenset("let lets make makes made help helps see sees saw watch hear heard have has had feel felt "
                              "do does did can could will would shall should may might must".split())
-_IRREGULAR = {"have": "has", "do": "does", "go": "goes"}
+_IRREGULAR = {"have": "has", "do": "does", "go": "goes", "need": "needs"}
 
 
 _CLAUSE = re.compile(r"^\W*(?:if|when|whenever|although|though|even though|even if|since|while|after|before|once|"

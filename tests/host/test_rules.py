@@ -90,6 +90,8 @@ def test_number_and_agreement_after_fixed_words_are_proposed():
     assert proposed("We went to a lot of place.") == ["place -> places"]
     assert proposed("They make a products and sell every countries.") == ["products -> product", "countries -> country"]
     assert proposed("He enjoy it and she teach us, so it go well.") == ["enjoy -> enjoys", "teach -> teaches", "go -> goes"]
+    # An adverb may come between: "she also need", "he usually bring".
+    assert proposed("She also need a car and he usually teach us.") == ["need -> needs", "teach -> teaches"]
 
 
 @pytest.mark.parametrize("text", [
@@ -101,6 +103,7 @@ def test_number_and_agreement_after_fixed_words_are_proposed():
     "a lot of time",  # no plural in the lexicon
     "We made it work.",  # "it" is an object
     "Did he go?",  # the verb's form is set by "did"
+    "He also went home.",  # not a base form
     "Each one of them",  # "one of" is not "one" counting a noun
 ])
 def test_nothing_is_proposed_where_the_word_is_not_the_counted_noun_or_the_verb(text):

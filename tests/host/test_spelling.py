@@ -119,6 +119,7 @@ def test_closed_compounds_written_as_two_words_are_joined(shipped):
     speller = shipped
     assert speller.correct("I did it my self, There fore I am happy.") == "I did it myself, Therefore I am happy."
     assert speller.correct("Now a days we do home work with out help.") == "Nowadays we do homework without help."
+    assert speller.correct("Some one asked every one to do some thing.") == "Someone asked everyone to do something."
     # Right apart, so left alone: "every one of them", "can not only".
     assert speller.correct("Every one of them can not only sing.") == "Every one of them can not only sing."
 

@@ -17,7 +17,7 @@ from pathlib import Path
 from .decoding.aggressive import aggressive_decode
 from .decoding.greedy import greedy_decode
 from .offsets import Utf16Map
-from .plausible import load_capitalised, load_lexicon, plausible, sentence_words
+from .plausible import load_capitalised, load_known, load_lexicon, plausible, sentence_words
 from .regions import protected_spans, sentences
 from .rules import (
     CLAUSE_COMMA_MARGIN,
@@ -91,7 +91,7 @@ class Checker:
                     aggressive_decode(model, model.tokenizer.encode("This is a warm-up.").ids + [model.eos])
                     model.decoder_calls = 0
                     self._lexicon = load_lexicon(self.model_dir)
-                    self._speller = Speller(self._lexicon) if self._lexicon else None
+                    self._speller = Speller(self._lexicon, load_known(self.model_dir)) if self._lexicon else None
                     self._names = load_capitalised(self.model_dir)
                     if self._min_margin is None:
                         # REDLINE_MIN_MARGIN overrides the model's precision guard (lower: more

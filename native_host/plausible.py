@@ -69,6 +69,13 @@ def load_capitalised(model_dir: Path) -> frozenset[str]:
     return frozenset(path.read_text(encoding="utf-8").split()) if path.exists() else frozenset()
 
 
+def load_known(model_dir: Path) -> frozenset[str]:
+    """Words the spelling stage must not flag but never offers (`known.txt`, lower case,
+    one per line; model/recipe/known_words.py), or none if the model ships no list."""
+    path = Path(model_dir) / "known.txt"
+    return frozenset(path.read_text(encoding="utf-8").split()) if path.exists() else frozenset()
+
+
 def words(tokens) -> list[str]:
     return [t.lower().replace("’", "'") for t in tokens if any(ch.isalpha() for ch in t)]
 

@@ -65,8 +65,9 @@ FREQUENT_WORDS = 20_000
 
 
 class Speller:
-    def __init__(self, counts: Mapping[str, int]):
+    def __init__(self, counts: Mapping[str, int], known: frozenset[str] = frozenset()):
         self.counts = counts
+        self.extra = known  # known.txt: right, but never offered (model/recipe/known_words.py)
         # Words a split may produce: the most frequent ones only (the lexicon also holds
         # abbreviations and fragments such as "bec", "inf" and "ser").
         top = heapq.nlargest(FREQUENT_WORDS, counts, key=counts.__getitem__)
@@ -80,20 +81,22 @@ class Speller:
         self._ranked = lru_cache(maxsize=4096)(self._rank)
 
     def known(self, word: str) -> bool:
-        """In the lexicon, or a known word plus -s, or -es after a sibilant or -o (the lexicon lacks many plurals and
+        """In the lexicon or known.txt, or a known word plus -s, or -es after a sibilant or -o (the lexicon lacks many plurals and
         third persons: "mistreats"; a wrong one, "childs", is the model's to fix), except
         consonant + y + s ("citys": the speller offers "cities")."""
-        counts = self.counts
-        if word in counts:
+        def listed(w: str) -> bool:
+            return w in self.counts or w in self.extra
+
+        if listed(word):
             return True
         if word.endswith("ys") and len(word) > 3 and word[-3] not in "aeiou":
             return False
-        if word.endswith("s") and word[:-1] in counts:
+        if word.endswith("s") and listed(word[:-1]):
             return True
         # -es after a sibilant or a long enough -o ("boxes", "heroes"), not "tho" + "es" = "thoes".
         stem = word[:-2]
-        return word.endswith("es") and stem in counts and (stem.endswith(("s", "x", "z", "ch", "sh"))
-                                                          or (stem.endswith("o") and len(stem) >= 4))
+        return word.endswith("es") and listed(stem) and (stem.endswith(("s", "x", "z", "ch", "sh"))
+                                                         or (stem.endswith("o") and len(stem) >= 4))
 
     def misspelled(self, sentence: str, start: int, end: int) -> bool:
         """Is sentence[start:end], a maximal run of lower-case letters, a word to correct?"""

@@ -146,3 +146,21 @@ def test_shipped_model_capitalises_days_places_and_languages():
         "We flew to London on Monday and spoke English."
     found = spelling_only.check("We flew to london.")
     assert [(s.start, s.end, s.replacements[0], s.category) for s in found] == [(11, 17, "London", "capitalization")]
+
+
+def test_known_words_are_never_flagged_nor_offered(speller):
+    extra = Speller(COUNTS, known=frozenset({"vary", "anesthesia", "cattle"}))
+    sentence = "The anesthesia and cattles and catle."
+    assert flagged(speller, sentence) == ["anesthesia", "cattles", "catle"]
+    assert flagged(extra, sentence) == ["catle"]  # a known word takes -s too
+    assert "cattle" not in extra.candidates("catle")  # known, but its frequency is unknown: not a correction
+
+
+def test_the_shipped_model_knows_todays_words_the_corpus_lacks():
+    # Web text the lexicon lacked: the speller turned "watercolors" into "watercolours"
+    # and "checkbook" into "checkbox" (CWEB dev).
+    checker = Checker(model_dir())
+    checker.load()
+    for word in ("anesthesia", "watercolors", "checkbook"):
+        assert checker._speller.known(word), word
+    assert not checker._speller.known("surprize")  # SCOWL's archaic spelling, a misspelling today

@@ -17,7 +17,7 @@ from pathlib import Path
 from .decoding.aggressive import aggressive_decode
 from .decoding.greedy import greedy_decode
 from .offsets import Utf16Map
-from .plausible import load_capitalised, load_known, load_lexicon, plausible, sentence_words
+from .plausible import load_capitalised, load_known, load_lexicon, looping, plausible, sentence_words
 from .regions import protected_spans, sentences
 from .rules import (
     CLAUSE_COMMA_MARGIN,
@@ -187,6 +187,8 @@ class Checker:
         dropped insertions: at step ~1,100 its precision fell as the margin rose (measured,
         MODEL_CARD.md)."""
         source, fixed = sentence_words(key), sentence_words(corrected)
+        if looping(source, fixed):
+            return key
         edits = [e for e in diff(key, corrected) if plausible(e, key, source, fixed, self._lexicon)]
         if edits and self._min_margin > float("-inf"):
             margin = _Margins(model, key, ids)

@@ -16,12 +16,16 @@ is kept only if
 - it changes no name (a capitalised word inside the sentence that the lexicon does not
   know: "Rolex" -> "Role") other than its case;
 - it doubles no word or phrase ("probably not going" -> "probably not not going", "night
-  until day" -> "night until night until day").
+  until day" -> "night until night until day"), says no content word of the sentence
+  again ("let us print them print for you") and changes no number ("pre-9/11" -> "pre-9/1");
+- it adds at most a few words more than it removes;
+- and the model's output as a whole does not go round in circles (`looping`).
 """
 
 from __future__ import annotations
 
 import difflib
+from collections import Counter
 from collections.abc import Mapping
 from pathlib import Path
 
@@ -106,8 +110,13 @@ def plausible(edit, sentence: str, source: list[str], corrected: list[str], lexi
     if not all(any(ch.isalnum() for ch in t) or t.isascii() for t in edit.removed + edit.added):
         return False
     removed, added = words(edit.removed), words(edit.added)
-    if len(removed) > MAX_REMOVED_WORDS:
+    if len(removed) > MAX_REMOVED_WORDS or len(added) - len(removed) > MAX_REMOVED_WORDS:
         return False
+    if _digits(edit.removed) != _digits(edit.added):
+        return False  # numbers are the writer's: "pre-9/11" -> "pre-9/1" is the pointer slipping
+    if any(w not in FUNCTION_WORDS and w in source and w not in removed and corrected.count(w) > source.count(w)
+           and not any(_resembles(r, w, lexicon) for r in removed) for w in added):
+        return False  # a content word said again: "print them print for you", "due to the ocean, due to"
     before = words(t for t, _, _ in word_tokens(sentence[:edit.start]))[-3:]
     after = words(t for t, _, _ in word_tokens(sentence[edit.end:]))[:3]
     # Checked on the whole corrected sentence too: the diff may split one change in two
@@ -128,6 +137,21 @@ def plausible(edit, sentence: str, source: list[str], corrected: list[str], lexi
         if not any(_resembles(w, a, lexicon) for a in added):
             return False
     return True
+
+
+def looping(source: list[str], corrected: list[str]) -> bool:
+    """Has the decoder gone round in circles: a three-word phrase said at least twice more
+    than in the source ("are possible actions that are possible actions that ...")? Then
+    none of its edits is worth showing: the words a loop drops look like duplicates."""
+    def trigrams(ws: list[str]) -> Counter:
+        return Counter(zip(ws, ws[1:], ws[2:]))
+
+    before = trigrams(source)
+    return any(n >= before[g] + 2 for g, n in trigrams(corrected).items())
+
+
+def _digits(tokens: list[str]) -> str:
+    return "".join(ch for t in tokens for ch in t if ch.isdigit())
 
 
 def _doubled(ws: list[str]) -> int:

@@ -32,6 +32,7 @@ from pathlib import Path
 from .suggestions import word_tokens
 
 MAX_REMOVED_WORDS = 3
+MAX_ADDED_WORDS = 3  # beyond those removed: "due to the ocean," inserted whole is the decoder wandering
 
 FUNCTION_WORDS = frozenset("""
 a an the this that these those some any no every each either neither all both much many more most
@@ -110,7 +111,7 @@ def plausible(edit, sentence: str, source: list[str], corrected: list[str], lexi
     if not all(any(ch.isalnum() for ch in t) or t.isascii() for t in edit.removed + edit.added):
         return False
     removed, added = words(edit.removed), words(edit.added)
-    if len(removed) > MAX_REMOVED_WORDS or len(added) - len(removed) > MAX_REMOVED_WORDS:
+    if len(removed) > MAX_REMOVED_WORDS or len(added) - len(removed) > MAX_ADDED_WORDS:
         return False
     if _digits(edit.removed) != _digits(edit.added):
         return False  # numbers are the writer's: "pre-9/11" -> "pre-9/1" is the pointer slipping

@@ -329,8 +329,7 @@ class _Margins:
         if self._logp is None:
             if self.ids is None:
                 self.ids = model.tokenizer.encode(self.text).ids[:MAX_WINDOW_TOKENS] + [model.eos]
-            ids = self.ids
-            self._logp, _ = model.decode(model.encode(ids), [model.bos] + ids[:-1], model.empty_past())
+            self._logp, _ = model.decode(model.encode(self.ids), [model.bos] + self.ids[:-1], model.empty_past())
         ids = self.ids
         alone = " ".join((self.text[:start] + replacement + self.text[end:]).split())
         new = model.tokenizer.encode(alone).ids[:MAX_WINDOW_TOKENS] + [model.eos]

@@ -68,16 +68,19 @@ def load_lexicon(model_dir: Path) -> dict[str, int] | None:
 
 
 def load_capitalised(model_dir: Path) -> frozenset[str]:
-    """Words always written with a capital ("london", "monday", "english"; `capitalised.txt`,
-    lower case, one per line), or none if the model ships no list."""
-    path = Path(model_dir) / "capitalised.txt"
-    return frozenset(path.read_text(encoding="utf-8").split()) if path.exists() else frozenset()
+    """Words always written with a capital ("london", "monday", "english"; `capitalised.txt`)."""
+    return _word_list(model_dir, "capitalised.txt")
 
 
 def load_known(model_dir: Path) -> frozenset[str]:
-    """Words the spelling stage must not flag but never offers (`known.txt`, lower case,
-    one per line; model/recipe/known_words.py), or none if the model ships no list."""
-    path = Path(model_dir) / "known.txt"
+    """Words the spelling stage must not flag but never offers (`known.txt`;
+    model/recipe/known_words.py)."""
+    return _word_list(model_dir, "known.txt")
+
+
+def _word_list(model_dir: Path, name: str) -> frozenset[str]:
+    """The words of a model file (lower case, one per line), or none if the model ships no such file."""
+    path = Path(model_dir) / name
     return frozenset(path.read_text(encoding="utf-8").split()) if path.exists() else frozenset()
 
 

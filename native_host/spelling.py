@@ -72,7 +72,7 @@ class Speller:
         # abbreviations and fragments such as "bec", "inf" and "ser").
         top = heapq.nlargest(FREQUENT_WORDS, counts, key=counts.__getitem__)
         self._common = frozenset(top[:COMMON_WORDS])
-        self._frequent = frozenset(top)  # what a capitalised first word may become
+        self.frequent = frozenset(top)  # what a capitalised first word may become
         self._buckets: dict[tuple[str, int], list[str]] = {}  # (first letter, length) -> words
         for w in counts:
             if w.isascii() and w.isalpha() and w.islower():
@@ -84,19 +84,19 @@ class Speller:
         """In the lexicon or known.txt, or a known word plus -s, or -es after a sibilant or -o (the lexicon lacks many plurals and
         third persons: "mistreats"; a wrong one, "childs", is the model's to fix), except
         consonant + y + s ("citys": the speller offers "cities")."""
-        def listed(w: str) -> bool:
-            return w in self.counts or w in self.extra
-
-        if listed(word):
+        if self._listed(word):
             return True
         if word.endswith("ys") and len(word) > 3 and word[-3] not in "aeiou":
             return False
-        if word.endswith("s") and listed(word[:-1]):
+        if word.endswith("s") and self._listed(word[:-1]):
             return True
         # -es after a sibilant or a long enough -o ("boxes", "heroes"), not "tho" + "es" = "thoes".
         stem = word[:-2]
-        return word.endswith("es") and listed(stem) and (stem.endswith(("s", "x", "z", "ch", "sh"))
-                                                         or (stem.endswith("o") and len(stem) >= 4))
+        return word.endswith("es") and self._listed(stem) and (stem.endswith(("s", "x", "z", "ch", "sh"))
+                                                               or (stem.endswith("o") and len(stem) >= 4))
+
+    def _listed(self, word: str) -> bool:
+        return word in self.counts or word in self.extra
 
     def misspelled(self, sentence: str, start: int, end: int) -> bool:
         """Is sentence[start:end], a maximal run of lower-case letters, a word to correct?"""
@@ -158,7 +158,7 @@ class Speller:
                 # It may still be a name ("Minh", "Xiaoming", "Dmitry"): only a split, an
                 # apostrophe, or for a word of five letters or more a frequent word one edit away.
                 best = [(c, d) for c, d in self.scored(m.group(1), limit)
-                        if not c.isalpha() or (end - start >= 5 and d <= 1 and c.lower() in self._frequent)]
+                        if not c.isalpha() or (end - start >= 5 and d <= 1 and c.lower() in self.frequent)]
                 if best:
                     out.append((start, end, best))
                 pos = end

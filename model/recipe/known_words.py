@@ -21,13 +21,12 @@ beside the list (known.COPYRIGHT.txt).
 from __future__ import annotations
 
 import argparse
-import heapq
 from collections.abc import Callable
 from importlib.metadata import version
 from pathlib import Path
 
 from native_host.plausible import load_lexicon
-from native_host.spelling import FREQUENT_WORDS, Speller
+from native_host.spelling import Speller
 
 from .paths import ROOT
 
@@ -49,15 +48,14 @@ def variants(a: str, b: str) -> bool:
 
 def known_words(lists: list[str], lexicon: dict[str, int]) -> list[str]:
     """The lower-case words of `lists` that the lexicon lacks and that are not one edit
-    from one of its FREQUENT_WORDS most frequent words (other than their own spelling
-    variant), sorted."""
+    from one of its most frequent words (Speller.frequent), unless a spelling variant of
+    it, sorted."""
     speller = Speller(lexicon)
-    frequent = set(heapq.nlargest(FREQUENT_WORDS, lexicon, key=lexicon.__getitem__))
     out = set()
     for word in {w.strip().lower() for w in lists}:
         if not word.isascii() or not word.isalpha() or speller.known(word):
             continue
-        if any(d <= 1 and c in frequent and not variants(word, c) for c, d in speller.scored(word, 3)):
+        if any(d <= 1 and c in speller.frequent and not variants(word, c) for c, d in speller.scored(word, 3)):
             continue
         out.add(word)
     return sorted(out)

@@ -12,12 +12,22 @@ import os
 import re
 import threading
 from collections import OrderedDict
+from collections.abc import Callable
 from pathlib import Path
 
 from .decoding.aggressive import aggressive_decode
 from .decoding.greedy import greedy_decode
-from .offsets import Utf16Map
-from .plausible import load_capitalised, load_known, load_lexicon, looping, plausible, sentence_words
+from .errors import CheckCancelled, TextTooLarge
+from .limits import MAX_CHECKER_UTF16
+from .offsets import Utf16Map, utf16_len
+from .plausible import (
+    load_capitalised,
+    load_known,
+    load_lexicon,
+    looping,
+    plausible,
+    sentence_words,
+)
 from .regions import protected_spans, sentences
 from .rules import (
     CLAUSE_COMMA_MARGIN,
@@ -30,7 +40,6 @@ from .rules import (
 from .spelling import Speller, capitalise_names
 from .suggestions import Suggestion, diff, to_suggestions
 
-MAX_TEXT_CHARS = 200_000  # one request; larger texts get a clear error
 MAX_WINDOW_WORDS = 60  # long "sentences" are checked in windows of about this many words
 MAX_WINDOW_TOKENS = 160
 MAX_REPLACEMENTS = 3  # a spelling suggestion offers up to this many words
@@ -38,10 +47,6 @@ MODEL_PASSES = 2  # the model corrects a sentence again if its first pass change
 SPELLING_CANDIDATES = 6  # how many of the speller's candidates the model re-ranks
 SPELLING_DISTANCE_COST = 8.0  # nats per edit, against the model's and the lexicon's log-probabilities
 _WORD = re.compile(r"\S+")
-
-
-class TextTooLarge(ValueError):
-    pass
 
 
 class Checker:
@@ -219,14 +224,14 @@ class Checker:
         return sentence[:at] + "," + sentence[at:] if best >= CLAUSE_COMMA_MARGIN + self._min_margin else sentence
 
     # -- text ------------------------------------------------------------------------
-    def check(self, text: str) -> list[Suggestion]:
-        """Suggestions for `text`, with UTF-16 offsets into it."""
-        if not isinstance(text, str):
-            raise TypeError("text must be a string")
-        if len(text) > MAX_TEXT_CHARS:
-            raise TextTooLarge(f"text is {len(text):,} characters; the limit is {MAX_TEXT_CHARS:,}")
+    def check(self, text: str, cancelled: Callable[[], bool] | None = None) -> list[Suggestion]:
+        """Suggestions for `text`, with UTF-16 offsets into it. `cancelled()` is asked
+        before each sentence; when it says yes the check stops with CheckCancelled."""
+        _check_size(text)
         out: list[Suggestion] = []
         for start, end in self.windows(text):
+            if cancelled is not None and cancelled():
+                raise CheckCancelled("the check was cancelled")
             chunk = text[start:end]
             if not _looks_english(chunk):
                 continue
@@ -249,10 +254,13 @@ class Checker:
             s.start, s.end = umap.to_utf16(s.start), umap.to_utf16(s.end)
         return out
 
-    def correct(self, text: str) -> str:
+    def correct(self, text: str, cancelled: Callable[[], bool] | None = None) -> str:
         """`text` with every top suggestion applied (the evaluation path)."""
+        _check_size(text)
         pieces, pos = [], 0
         for start, end in self.windows(text):
+            if cancelled is not None and cancelled():
+                raise CheckCancelled("the check was cancelled")
             chunk = text[start:end]
             corrected = self.correct_sentence(chunk, _starts_sentence(text, start)) if _looks_english(chunk) else chunk
             protected = protected_spans(chunk)
@@ -278,6 +286,13 @@ class Checker:
                 continue
             out.extend(_cut(text, span.start, span.end, words))
         return out
+
+
+def _check_size(text: str) -> None:
+    if not isinstance(text, str):
+        raise TypeError("text must be a string")
+    if len(text) > MAX_CHECKER_UTF16 or utf16_len(text) > MAX_CHECKER_UTF16:
+        raise TextTooLarge(f"text is {utf16_len(text):,} characters; the limit is {MAX_CHECKER_UTF16:,}")
 
 
 def _cut(text: str, start: int, end: int, words) -> list[tuple[int, int]]:

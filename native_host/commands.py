@@ -72,7 +72,7 @@ def _fail(message: str) -> int:
 # --- check ------------------------------------------------------------------------
 
 def cmd_check(args) -> int:
-    from .checker import TextTooLarge
+    from .errors import TextTooLarge
 
     try:
         text = _read_text(args.file)
@@ -119,6 +119,8 @@ def render(text: str, suggestions) -> str:
 # --- correct ----------------------------------------------------------------------
 
 def cmd_correct(args) -> int:
+    from .errors import TextTooLarge
+
     try:
         data = _read_bytes(args.file)
         checker = _checker(args)
@@ -137,7 +139,7 @@ def cmd_correct(args) -> int:
             continue
         try:
             fixed = checker.correct(line) if "\x00" not in line else line
-        except ValueError:  # over the size limit: leave it as it is
+        except TextTooLarge:  # over the size limit: leave it as it is
             fixed = line
         out.write(fixed.encode("utf-8") + end)
         out.flush()

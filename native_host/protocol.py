@@ -13,6 +13,9 @@ import re
 from dataclasses import dataclass
 from typing import Any, Union
 
+from .limits import MAX_CHECK_UTF16, MAX_FRAME_BYTES, MAX_REPLY_BYTES
+from .offsets import utf16_len
+
 PROTOCOL_VERSION = 1
 CAPABILITIES = ("check", "cancel", "ping")
 ERROR_CODES = (
@@ -20,9 +23,7 @@ ERROR_CODES = (
 )
 
 # Documented limits (PROTOCOL.md, "Limits").
-MAX_TEXT_CHARS = 20_000        # longest `text` a check accepts, in UTF-16 code units
-MAX_FRAME_BYTES = 256 * 1024   # longest inbound message; 20k chars JSON-escaped fit (6 bytes each)
-MAX_REPLY_BYTES = 1024 * 1024  # the browsers refuse native messages over 1 MB; we never send more
+MAX_TEXT_CHARS = MAX_CHECK_UTF16  # longest `text` a check accepts, in UTF-16 code units (limits.py)
 MAX_ID_CHARS = 128
 MAX_FIELD_CHARS = 256
 MAX_LANGUAGE_CHARS = 35        # the longest BCP 47 tag in practice
@@ -114,10 +115,6 @@ def _optional_str(msg: dict, key: str, limit: int, rid: RequestId) -> str | None
     if not isinstance(value, str) or len(value) > limit:
         raise ProtocolError("bad_request", f"`{key}` must be a string of at most {limit} characters.", rid)
     return value
-
-
-def utf16_len(text: str) -> int:
-    return len(text) + sum(1 for ch in text if ord(ch) > 0xFFFF)
 
 
 def parse_request(data: bytes | str) -> Request:

@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from . import __version__, protocol
+from .errors import TextTooLarge
 from .protocol import ProtocolError, RequestId
 
 log = logging.getLogger("redline.session")
@@ -207,7 +208,7 @@ class Session:
             return protocol.result(req.id, suggestions, elapsed_ms)
         except ProtocolError as e:
             return protocol.error(req.id, e.code, e.message)
-        except ValueError:  # the checker's own length limit
+        except TextTooLarge:  # the checker's own length limit
             return protocol.error(req.id, "too_large", "The text is too long to check.")
         except Exception as e:
             log.error("check failed: %s", type(e).__name__)  # the exception text may quote the user's text

@@ -30,6 +30,8 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from .. import __version__, security
+from ..errors import TextTooLarge
+from ..limits import MAX_LT_UTF16
 from ..offsets import Utf16Map, utf16_len
 from ..protocol import ProtocolError
 from ..regions import sentences
@@ -42,7 +44,7 @@ if TYPE_CHECKING:
 log = logging.getLogger("redline.languagetool")
 
 DEFAULT_PORT = 8081               # where LanguageTool clients look for a local server
-MAX_TEXT_CHARS = 100_000          # plain text of one check, in UTF-16 units (LanguageTool counts so too)
+MAX_TEXT_CHARS = MAX_LT_UTF16     # plain text of one check, in UTF-16 units (LanguageTool counts so too)
 MAX_BODY_BYTES = 4 * 1024 * 1024  # one request body: the text, percent-encoded, plus any markup
 MAX_PENDING = 8                   # checks queued or running through this API at once; more get 503
 CONTEXT_SIZE = 40                 # characters of context either side of a match, as LanguageTool
@@ -444,7 +446,7 @@ class LanguageToolApi:
             suggestions, _ = await self.engine.check(text.plain)
         except ProtocolError as e:  # the model could not be loaded
             raise LTError(503, e.message) from None
-        except ValueError:  # the checker's own length limit
+        except TextTooLarge:  # the checker's own length limit
             raise LTError(413, "Your text is too long to check. Please submit a shorter text.") from None
         except Exception as e:
             log.error("check failed: %s", type(e).__name__)  # the exception text may quote the user's text

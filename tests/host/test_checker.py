@@ -2,7 +2,9 @@
 
 import pytest
 
-from native_host.checker import MAX_TEXT_CHARS, Checker, TextTooLarge
+from native_host.checker import Checker
+from native_host.errors import TextTooLarge
+from native_host.limits import MAX_CHECKER_UTF16 as MAX_TEXT_CHARS
 from native_host.offsets import Utf16Map, utf16_len
 from tests.host.model_fixture import model_dir
 

@@ -1,0 +1,12 @@
+"""How much one request may ask of the host, in one place.
+
+Each limit bounds work as well as memory: the checker's cost grows with the text, so a
+transport that accepts more text accepts more work. Lengths are in UTF-16 code units, as
+the browser counts them.
+"""
+
+MAX_CHECK_UTF16 = 20_000       # one `check` over native messaging or the websocket; the extension splits longer fields at paragraphs
+MAX_LT_UTF16 = 100_000         # one LanguageTool API check (its clients send whole documents)
+MAX_CHECKER_UTF16 = 200_000    # any one Checker.check / Checker.correct call (`redline check` on a file)
+MAX_FRAME_BYTES = 256 * 1024   # longest inbound message; MAX_CHECK_UTF16 characters JSON-escaped fit (6 bytes each)
+MAX_REPLY_BYTES = 1024 * 1024  # the browsers refuse native messages over 1 MB; we never send more

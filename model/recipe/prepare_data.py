@@ -11,6 +11,8 @@ Outputs (one sentence or one "source<TAB>target" pair per line):
     capitalised.txt                      words the corpus writes with a capital inside a sentence
                                          (London, Monday, English), shipped with the model
     learner_train.tsv, learner_valid.tsv W&I + FCE pairs (non-commercial research licence)
+
+The documents of the native sample (native_sample.py) are left out: nothing trains on them.
 """
 
 from __future__ import annotations
@@ -27,6 +29,7 @@ from pathlib import Path
 from native_host.plausible import sentence_words
 from native_host.sentences import split_sentences
 
+from .native_sample import held_out_documents
 from .paths import DATA_DIR, SHARED
 
 ARCHAIC = re.compile(r"\b(thee|thou|thy|thine|hath|doth|art thou|ye|'tis|shalt|wilt|wherefore|whilst|unto|to-day|to-morrow|connexion)\b", re.I)
@@ -34,12 +37,15 @@ NON_PROSE = re.compile(r"https?://|www\.|@\w|[{}<>|\\=_#*~^]")
 
 
 def corpus_paragraphs(shared: Path):
+    """(corpus, line) of every corpus line but the native sample's documents, which no
+    model may train on (native_sample.py: its sentences measure false alarms)."""
+    held_out = held_out_documents(shared)
     for name in ("wikipedia_vital", "sotu", "gutenberg", "spamassassin_ham"):
         for path in sorted((shared / "data/corpus" / name).glob("*.txt.gz")):
             with gzip.open(path, "rt", encoding="utf-8") as f:
-                for line in f:
+                for number, line in enumerate(f, 1):
                     line = line.strip()
-                    if line:
+                    if line and (name, number) not in held_out:
                         yield name, line
 
 

@@ -23,6 +23,13 @@ def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="redline", description="Redline: private, on-device grammar checking.")
     parser.add_argument("--version", action="version", version=f"redline {__version__}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    add_parser = sub.add_parser
+
+    def add_described(name, **kwargs):  # `redline CMD --help` says what CMD does, at least in one line
+        kwargs.setdefault("description", kwargs.get("help"))
+        return add_parser(name, **kwargs)
+
+    sub.add_parser = add_described
     for name in COMMAND_MODULES:
         importlib.import_module(name).register(sub)
     return parser

@@ -4,64 +4,109 @@ from __future__ import annotations
 
 import argparse
 import json
+import re
 import sys
 import time
+import unicodedata
 from pathlib import Path
 
 SAMPLES = Path(__file__).resolve().parent / "samples"
+CONTEXT = 40  # characters of the line shown either side of a suggestion
+BOM = "\ufeff"
 
 
 def register(sub) -> None:
-    p = sub.add_parser("check", help="show suggestions for a text file (or stdin)")
-    p.add_argument("file", nargs="?", default="-", help="file to check, or - for stdin")
-    p.add_argument("--json", action="store_true", help="machine-readable output")
-    _model_args(p)
+    p = sub.add_parser(
+        "check", help="show suggestions for a text file (or stdin)",
+        description="Check a UTF-8 text file, or stdin, and print each suggestion the way a compiler prints an "
+                    "error: FILE:LINE:COLUMN, the category and message, the stretch of the line around it with "
+                    "a caret line under the words, and the replacement. --json prints the same for programs.")
+    p.add_argument("file", nargs="?", default="-", help="the text file to check, or - for stdin (the default)")
+    p.add_argument("--json", action="store_true",
+                   help="print one JSON object: suggestions (UTF-16 start/end, line, column, replacements, "
+                        "category, message), the model, load_ms and check_ms")
+    p.add_argument("--context", type=int, default=CONTEXT, metavar="N",
+                   help=f"characters of the line shown either side of a suggestion (default {CONTEXT})")
+    _checker_args(p)
     p.set_defaults(func=cmd_check)
 
-    p = sub.add_parser("correct", help="write each input line corrected (all top suggestions applied)")
-    p.add_argument("file", nargs="?", default="-")
-    _model_args(p)
+    p = sub.add_parser(
+        "correct", help="write the text corrected (every top suggestion applied) to stdout",
+        description="Correct a UTF-8 text file, or stdin, and write it to stdout with every top suggestion "
+                    "applied. Paragraphs are separated by blank lines; hard-wrapped lines are joined for "
+                    "checking, and every line break is written back where it was wherever the text around it "
+                    "is unchanged. Fenced code blocks and a signature (from a '-- ' line on) pass through. "
+                    "Binary or non-UTF-8 input is refused and nothing is written. Progress goes to stderr.")
+    p.add_argument("file", nargs="?", default="-", help="the text file to correct, or - for stdin (the default)")
+    p.add_argument("--lines", action="store_true",
+                   help="correct each line on its own, never joining lines (one sentence per line, as in "
+                        "evaluation sets)")
+    p.add_argument("--quiet", action="store_true", help="no progress on stderr")
+    _checker_args(p)
     p.set_defaults(func=cmd_correct)
 
-    p = sub.add_parser("bench", help="greedy vs Aggressive Decoding: identical outputs, latency, speedup")
-    p.add_argument("file", nargs="?", help=f"one sentence per line (default: {SAMPLES / 'bench.txt'})")
-    p.add_argument("--json", action="store_true")
-    p.add_argument("--limit", type=int, help="use the first N sentences")
-    _model_args(p)
+    p = sub.add_parser(
+        "bench", help="greedy vs Aggressive Decoding: identical outputs, latency, speedup",
+        description="Decode each sentence twice, greedily and with Aggressive Decoding, check that both give "
+                    "the same output, and report decoder calls, latency percentiles, model load time and peak "
+                    "memory. Exit code 1 if any output differs.")
+    p.add_argument("file", nargs="?",
+                   help="one sentence per line (default: the 40 sentences shipped in native_host/samples/bench.txt)")
+    p.add_argument("--json", action="store_true", help="print the results as one JSON object")
+    p.add_argument("--limit", type=int, metavar="N", help="use the first N sentences")
+    _checker_args(p)
     p.set_defaults(func=cmd_bench)
 
 
-def _model_args(p) -> None:
-    p.add_argument("--model", type=Path, help="model folder (default: the shipped model)")
-    p.add_argument("--threads", type=int, default=1, help="ONNX Runtime intra-op threads (default 1)")
+def _checker_args(p) -> None:
+    """The flags that choose and tune the checker, the same on every command that runs it."""
+    p.add_argument("--model-dir", type=Path, metavar="DIR", help="model folder (default: the shipped model)")
+    p.add_argument("--model", dest="model_dir", type=Path, help=argparse.SUPPRESS)  # the old name
+    p.add_argument("--threads", type=int, default=1, metavar="N", help="ONNX Runtime intra-op threads (default 1)")
 
 
 def _checker(args):
+    """The checker the flags ask for; a new checker flag adds its keyword here."""
     from .checker import Checker
 
-    return Checker(args.model, threads=args.threads)
+    return Checker(args.model_dir, threads=args.threads)
 
+
+# --- input ------------------------------------------------------------------------
 
 class InputError(Exception):
     pass
 
 
-def _read_bytes(name: str) -> bytes:
+def _shown(name: str) -> str:
+    return "stdin" if name == "-" else name
+
+
+def _read_bytes(name: str, command: str) -> bytes:
+    if name == "-" and sys.stdin.isatty():
+        print(f"redline {command}: reading text from the terminal; end it with Ctrl-D on a line of its own "
+              f"(or give a file: redline {command} FILE)", file=sys.stderr, flush=True)
     try:
         return sys.stdin.buffer.read() if name == "-" else Path(name).read_bytes()
     except OSError as e:
         raise InputError(f"cannot read {name}: {e.strerror or e}") from None
 
 
-def _read_text(name: str) -> str:
-    data = _read_bytes(name)
+def _decode(name: str, data: bytes) -> str:
+    """The text of a UTF-8 file (a byte order mark kept); a clear error for anything else."""
+    convert = f"iconv -f {{}} -t UTF-8 {name if name != '-' else 'FILE'} > converted.txt"
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        raise InputError(f"{_shown(name)} looks like UTF-16 text; Redline reads UTF-8: convert it first, "
+                         f"e.g. {convert.format('UTF-16')}")
     if b"\x00" in data:
-        raise InputError(f"{'stdin' if name == '-' else name} looks like binary data (it contains NUL bytes), not text")
+        raise InputError(f"{_shown(name)} looks like binary data (it contains NUL bytes), not text")
     try:
-        return data.decode("utf-8-sig")
+        return data.decode("utf-8")
     except UnicodeDecodeError as e:
         line = data[: e.start].count(b"\n") + 1
-        raise InputError(f"input is not valid UTF-8: byte 0x{data[e.start]:02x} at offset {e.start} (line {line})") from None
+        raise InputError(f"{_shown(name)} is not valid UTF-8: byte 0x{data[e.start]:02x} at offset {e.start} "
+                         f"(line {line}). If it is Latin-1 or Windows-1252 text, convert it first, e.g. "
+                         f"{convert.format('WINDOWS-1252')}") from None
 
 
 def _fail(message: str) -> int:
@@ -75,75 +120,137 @@ def cmd_check(args) -> int:
     from .errors import TextTooLarge
 
     try:
-        text = _read_text(args.file)
-        checker = _checker(args)
+        text = _decode(args.file, _read_bytes(args.file, "check"))
+        text = text.removeprefix(BOM)
         t0 = time.perf_counter()
+        checker = _checker(args)
+        checker.load()
+        t1 = time.perf_counter()
         suggestions = checker.check(text)
-        elapsed = (time.perf_counter() - t0) * 1000
-    except (InputError, TextTooLarge, FileNotFoundError) as e:
-        return _fail(str(e) + (" (use `redline correct` for bulk files)" if isinstance(e, TextTooLarge) else ""))
+        t2 = time.perf_counter()
+    except (InputError, FileNotFoundError) as e:
+        return _fail(str(e))
+    except TextTooLarge as e:
+        return _fail(f"{e}; `redline correct` has no limit")
+    load_ms, check_ms = (t1 - t0) * 1000, (t2 - t1) * 1000
+    where = _Locator(text)
     if args.json:
-        json.dump({"suggestions": [s.to_dict() for s in suggestions], "model": checker.model_name,
-                   "elapsed_ms": round(elapsed, 1)}, sys.stdout, ensure_ascii=False)
+        items = []
+        for s in suggestions:
+            line, column = where.line_column(where.index(s.start))
+            items.append({**s.to_dict(), "line": line, "column": column})
+        json.dump({"file": None if args.file == "-" else args.file, "suggestions": items,
+                   "model": checker.model_name, "load_ms": round(load_ms, 1), "check_ms": round(check_ms, 1)},
+                  sys.stdout, ensure_ascii=False)
         sys.stdout.write("\n")
         return 0
-    if not suggestions:
-        print("No issues found.")
-        return 0
-    print(render(text, suggestions))
-    print(f"{len(suggestions)} suggestion{'s' if len(suggestions) != 1 else ''} ({elapsed:.0f} ms, model {checker.model_name})")
+    name = "<stdin>" if args.file == "-" else args.file
+    for s in suggestions:
+        print(render(name, where, s, max(0, args.context)))
+    count = f"{len(suggestions)} suggestion{'s' if len(suggestions) != 1 else ''}" if suggestions else "No issues found"
+    print(f"{count} in {name}: checked in {check_ms:.0f} ms (model {checker.model_name} loaded in {load_ms:.0f} ms)")
     return 0
 
 
-def render(text: str, suggestions) -> str:
-    """Each suggestion with its line, a caret line under the span, and the message."""
-    from .offsets import Utf16Map
+class _Locator:
+    """Code-point index <-> UTF-16 offset and line/column, for one text."""
 
-    umap = Utf16Map(text)
-    blocks = []
-    for s in suggestions:
-        a, b = umap.from_utf16(s.start), umap.from_utf16(s.end)
-        line_start = text.rfind("\n", 0, a) + 1
-        line_end = text.find("\n", b)
-        line_end = len(text) if line_end < 0 else line_end
-        line = text[line_start:line_end].rstrip("\r")
-        lineno = text.count("\n", 0, a) + 1
-        col = a - line_start
-        shown = line.replace("\t", " ")
-        width = max(1, min(b, line_start + len(line)) - a)
-        repl = " / ".join(f"“{r}”" if r else "(remove)" for r in s.replacements)
-        blocks.append(f"{lineno}:{col + 1} {s.category}: {s.message}\n  {shown}\n  {' ' * col}{'^' * width} {repl}")
-    return "\n\n".join(blocks)
+    def __init__(self, text: str):
+        from .offsets import Utf16Map
+
+        self.text, self._utf16 = text, Utf16Map(text)
+
+    def index(self, utf16: int) -> int:
+        return self._utf16.from_utf16(utf16)
+
+    def line_column(self, index: int) -> tuple[int, int]:
+        """1-based line and column (in characters) of a code-point index."""
+        return self.text.count("\n", 0, index) + 1, index - (self.text.rfind("\n", 0, index) + 1) + 1
+
+
+def _width(s: str) -> int:
+    """Terminal columns (East Asian wide characters take two)."""
+    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 0 if unicodedata.combining(c) else 1 for c in s)
+
+
+def render(name: str, where: _Locator, s, context: int = CONTEXT) -> str:
+    """One suggestion, compiler style: the location and message, then at most `context`
+    characters of its line either side of it, a caret line under it and the replacement."""
+    text = where.text
+    a, b = where.index(s.start), where.index(s.end)
+    line_no, col = where.line_column(a)
+    line_start = a - col + 1
+    line_end = text.find("\n", a)
+    line_end = len(text) if line_end < 0 else line_end
+    b = max(a, min(b, line_end))  # a span running past the line end: underline to the end of the line
+    left, right = max(line_start, a - context), min(line_end, b + context)
+    span = text[a:b]
+    if len(span) > 2 * context + 1:  # a very long span: its start and its end
+        span = span[:context] + "…" + span[-context:]
+    before = ("…" if left > line_start else "") + text[left:a]
+    after = text[b:right].rstrip("\r") + ("…" if right < line_end else "")
+    repl = " / ".join(f"“{r}”" if r else "(remove)" for r in s.replacements) or "(no replacement)"
+    gutter = " " * len(str(line_no))
+    def clean(t: str) -> str:  # a tab would break the caret's alignment
+        return t.replace("\t", " ")
+
+    return (f"{name}:{line_no}:{col}: {s.category}: {s.message}\n"
+            f" {line_no} | {clean(before + span + after)}\n"
+            f" {gutter} | {' ' * _width(clean(before))}{'^' * max(1, _width(clean(span)))} {repl}\n")
 
 
 # --- correct ----------------------------------------------------------------------
 
 def cmd_correct(args) -> int:
-    from .errors import TextTooLarge
+    from .paragraphs import pieces
 
     try:
-        data = _read_bytes(args.file)
+        text = _decode(args.file, _read_bytes(args.file, "correct"))
         checker = _checker(args)
         checker.load()
     except (InputError, FileNotFoundError) as e:
         return _fail(str(e))
     out = sys.stdout.buffer
-    # Line by line, same number of lines out; a line that is not valid UTF-8 passes through unchanged.
-    for raw in data.splitlines(keepends=True):
-        body = raw.rstrip(b"\r\n")
-        end = raw[len(body):]
-        try:
-            line = body.decode("utf-8")
-        except UnicodeDecodeError:
-            out.write(raw)
-            continue
-        try:
-            fixed = checker.correct(line) if "\x00" not in line else line
-        except TextTooLarge:  # over the size limit: leave it as it is
-            fixed = line
-        out.write(fixed.encode("utf-8") + end)
-        out.flush()
+    if text.startswith(BOM):  # written back as it came
+        out.write(BOM.encode("utf-8"))
+        text = text[1:]
+    parts = pieces(text, lines=args.lines)
+    progress = _progress(sum(len(p.text) for p in parts if p.check), "correct", quiet=args.quiet)
+    for part in parts:
+        fixed = _correct_piece(checker, part.text) if part.check else part.text
+        progress.update(len(part.text) if part.check else 0)
+        out.write(fixed.encode("utf-8"))
+        if part.text.endswith("\n") or not part.check:
+            out.flush()
+    out.flush()
+    progress.close()
     return 0
+
+
+def _correct_piece(checker, text: str) -> str:
+    """One piece corrected with its wraps kept; one over the checker's size limit
+    line by line, and a line over it as it is (with a warning)."""
+    from .errors import TextTooLarge
+    from .paragraphs import rewrap, unwrap
+
+    joined, wraps = unwrap(text)
+    try:
+        return rewrap(joined, checker.correct(joined), wraps)
+    except TextTooLarge as e:
+        if wraps:
+            return "".join(_correct_piece(checker, line) if line.strip() else line
+                           for line in re.split(r"(\r?\n)", text))
+        print(f"redline correct: a line of {len(text):,} characters left as it is: {e}", file=sys.stderr)
+        return text
+
+
+def _progress(total: int, command: str, quiet: bool = False, unit: str = "char"):
+    """A progress bar on stderr (tqdm) when stderr is a terminal and the run lasts
+    over a second; nothing otherwise."""
+    from tqdm import tqdm
+
+    return tqdm(total=total, unit=unit, unit_scale=True, desc=f"redline {command}", file=sys.stderr, delay=1,
+                disable=quiet or not sys.stderr.isatty(), leave=False, dynamic_ncols=True)
 
 
 # --- bench ------------------------------------------------------------------------
@@ -158,7 +265,7 @@ def cmd_bench(args) -> int:
 
     path = args.file or str(SAMPLES / "bench.txt")
     try:
-        lines = [" ".join(line.split()) for line in _read_text(path).splitlines()]
+        lines = [" ".join(line.split()) for line in _decode(path, _read_bytes(path, "bench")).splitlines()]
     except InputError as e:
         return _fail(str(e))
     lines = [line for line in lines if line][: args.limit]
@@ -168,7 +275,7 @@ def cmd_bench(args) -> int:
         from .model_files import default_model_dir
 
         t0 = time.perf_counter()
-        model = OnnxModel(args.model or default_model_dir(), threads=args.threads)
+        model = OnnxModel(args.model_dir or default_model_dir(), threads=args.threads)
         load_ms = (time.perf_counter() - t0) * 1000
     except FileNotFoundError as e:
         return _fail(str(e))
@@ -177,7 +284,7 @@ def cmd_bench(args) -> int:
 
     ar_ms, ad_ms, ratios = [], [], []
     identical = calls_ar = calls_ad = 0
-    progress = _Progress(len(lines))
+    progress = _progress(len(lines), "bench", unit="sentence")
     for line in lines:
         ids = model.tokenizer.encode(line).ids[:160] + [model.eos]
         t0 = time.perf_counter()
@@ -191,12 +298,12 @@ def cmd_bench(args) -> int:
         identical += ar.tokens == ad.tokens
         calls_ar += ar.calls
         calls_ad += ad.calls
-        progress.step()
-    progress.done()
+        progress.update()
+    progress.close()
 
     def pct(xs, q):
         xs = sorted(xs)
-        return xs[min(len(xs) - 1, int(round(q / 100 * (len(xs) - 1))))]
+        return xs[min(len(xs) - 1, round(q / 100 * (len(xs) - 1)))]
 
     result = {
         "sentences": len(lines), "identical": identical,
@@ -219,24 +326,3 @@ def cmd_bench(args) -> int:
         print(f"speedup (median)       {result['speedup_p50']}x")
         print(f"model load             {result['load_ms']} ms, peak RSS {result['peak_rss_mb']} MB")
     return 0 if identical == len(lines) else 1
-
-
-class _Progress:
-    """A one-line progress bar on stderr for long runs (only on a terminal)."""
-
-    def __init__(self, total: int):
-        self.total, self.n, self.t0 = total, 0, time.time()
-        self.on = total >= 50 and sys.stderr.isatty()
-
-    def step(self) -> None:
-        self.n += 1
-        if self.on and (self.n % 10 == 0 or self.n == self.total):
-            rate = self.n / max(1e-9, time.time() - self.t0)
-            eta = (self.total - self.n) / max(rate, 1e-9)
-            filled = int(30 * self.n / self.total)
-            sys.stderr.write(f"\r[{'#' * filled}{'.' * (30 - filled)}] {self.n}/{self.total} {rate:.1f}/s ETA {eta:.0f}s")
-            sys.stderr.flush()
-
-    def done(self) -> None:
-        if self.on:
-            sys.stderr.write("\n")

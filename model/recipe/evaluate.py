@@ -110,7 +110,7 @@ class Retokenizer:
 
 
 def correct_command(model_dir: Path) -> list[str]:
-    return [sys.executable, "-m", "native_host.cli", "correct", "--model", str(model_dir)]
+    return [sys.executable, "-m", "native_host.cli", "correct", "--lines", "--model-dir", str(model_dir)]
 
 
 def run_corrector(command: list[str], lines: list[str]) -> list[str]:

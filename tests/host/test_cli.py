@@ -250,3 +250,14 @@ def test_bench_on_a_file(tmp_path):
     r = redline("bench", str(f), "--json")
     assert r.returncode == 0, r.stderr
     assert json.loads(r.stdout)["sentences"] == 3
+
+
+def test_correct_leaves_a_line_over_the_checkers_limit_as_it_is_and_says_so():
+    from native_host.limits import MAX_CHECKER_UTF16
+
+    line = ERRORS * (MAX_CHECKER_UTF16 // len(ERRORS) + 1)
+    r = redline("correct", input=f"{ERRORS}\n\n{line}\n".encode())
+    assert r.returncode == 0, r.stderr
+    first, rest = r.stdout.decode().split("\n\n")
+    assert first != ERRORS and rest == line + "\n"
+    assert b"left as it is" in r.stderr

@@ -60,7 +60,7 @@ export class FieldSession {
 
   /** Something about the field changed: redraw on the next frame, check after a pause in typing. */
   changed() {
-    if (this.destroyed) return;
+    if (this.destroyed || this.applying) return;
     this.trackSelection();
     this.scheduleRefresh();
     clearTimeout(this.timer);
@@ -241,9 +241,15 @@ export class FieldSession {
     if (this.selection) this.editor.setSelection(this.selection.start, this.selection.end);
   }
 
-  /** Replace the suggestion's span as the user would, keep the caret where it was. */
+  /**
+   * Replace the suggestion's span as the user would, keep the caret where it was.
+   * Returns true only when the field reads back as expected; otherwise the text is
+   * as it was, the suggestion stays, and the card says so with the replacement to copy.
+   */
   async apply(s, replacement) {
-    this.app.card.hide();
+    const { card } = this.app;
+    const anchor = this.boxes?.get(s.id)?.[0];
+    card.hide();
     const before = textForCheck(this.editor.getText());
     if (before.slice(s.start, s.end) !== s.text) {
       // The text moved on since this suggestion was drawn: never edit a span that reads differently.
@@ -252,20 +258,41 @@ export class FieldSession {
     }
     const caret = (this.focused && this.editor.getSelection()) || this.selection;
     const others = this.all.filter((x) => !(x.start === s.start && x.end === s.end && x.category === s.category));
-    const ok = this.editor.replace(s.start, s.end, replacement);
-    if (ok) this.provisional = shiftSuggestions(others, s.start, s.end, replacement.length);
-    await new Promise((r) => setTimeout(r, 0)); // let the editor update its model and DOM
-    if (ok && caret) {
-      const a = mapPosition(caret.start, s.start, s.end, replacement.length);
-      const b = mapPosition(caret.end, s.start, s.end, replacement.length);
-      this.editor.setSelection(a, b);
-      this.selection = { start: a, end: b };
+    this.applying = true; // the edit's own input/mutation events must not start a check of a half-done text
+    let result;
+    try {
+      result = await this.editor.replace(s.start, s.end, replacement);
+    } catch (e) {
+      result = { ok: false, reason: String(e?.message ?? e) };
+    } finally {
+      this.applying = false;
     }
     const after = textForCheck(this.editor.getText());
+    const ok = result.ok && after === replaceSpan(before, s.start, s.end, replacement);
+    if (ok) {
+      this.provisional = shiftSuggestions(others, s.start, s.end, replacement.length);
+      if (caret) {
+        const a = mapPosition(caret.start, s.start, s.end, replacement.length);
+        const b = mapPosition(caret.end, s.start, s.end, replacement.length);
+        this.editor.setSelection(a, b);
+        this.selection = { start: a, end: b };
+      }
+    } else if (caret && after === before) {
+      this.editor.setSelection(caret.start, caret.end);
+    }
     this.focused = true;
     this.refresh();
     this.changed();
-    return ok && after === replaceSpan(before, s.start, s.end, replacement);
+    if (!ok && anchor) {
+      card.showNotApplied(anchor, replacement, {
+        changed: after !== before,
+        close: ({ restoreFocus } = {}) => {
+          card.hide();
+          if (restoreFocus) this.restoreFocus();
+        },
+      });
+    }
+    return ok;
   }
 
   ignore(s) {

@@ -110,7 +110,28 @@ export class SuggestionCard {
     this.el.querySelector('.actions').remove();
   }
 
+  /**
+   * The edit did not take: say so, and offer the replacement to copy, so the
+   * person can paste it themselves. `changed`: the field changed in a way that
+   * could not be undone for them (they should look, and may press Ctrl+Z).
+   */
+  showNotApplied(anchor, replacement, { changed = false, close }) {
+    const text = changed
+      ? 'This editor didn’t take the change as expected; check the text (Ctrl+Z undoes it). Copy the replacement to paste it yourself.'
+      : 'This editor didn’t accept the change — copy it and paste it yourself.';
+    this.showMessage(anchor, 'Not applied', text, close);
+    this.el.dataset.state = 'not-applied';
+    this.sticky = true; // stays up until closed, so there is time to read it and copy
+    const row = node(this.doc, 'div', 'actions');
+    const copy = button(this.doc, 'action copy', `Copy “${replacement}”`, async () => {
+      copy.textContent = (await copyText(this.overlay.root, replacement)) ? 'Copied' : 'Copy failed';
+    });
+    row.append(copy, button(this.doc, 'action close', 'Close', () => close({ restoreFocus: true })));
+    this.el.append(row);
+  }
+
   hideSoon(ms = 350) {
+    if (this.sticky) return;
     clearTimeout(this.hideTimer);
     this.hideTimer = setTimeout(() => this.hide(), ms);
   }
@@ -121,13 +142,40 @@ export class SuggestionCard {
 
   hide() {
     clearTimeout(this.hideTimer);
-    if (this.el) this.el.hidden = true;
+    this.sticky = false;
+    if (this.el) {
+      this.el.hidden = true;
+      delete this.el.dataset.state;
+    }
     this.current = null;
     this.overlay.setActive(null, null);
   }
 
   contains(node) {
     return this.el != null && !this.el.hidden && (node === this.el || this.el.contains(node));
+  }
+}
+
+/** Put `text` on the clipboard (the async API, else a copy command on a scratch field of our own). */
+async function copyText(root, text) {
+  const doc = root.ownerDocument ?? root;
+  try {
+    await doc.defaultView.navigator.clipboard.writeText(text);
+    return true;
+  } catch {
+    const scratch = doc.createElement('textarea');
+    scratch.value = text;
+    scratch.style.cssText = 'position:fixed;left:-9999px;top:0;opacity:0';
+    root.append(scratch);
+    scratch.select();
+    let done = false;
+    try {
+      done = doc.execCommand('copy');
+    } catch {
+      done = false;
+    }
+    scratch.remove();
+    return done;
   }
 }
 

@@ -1,8 +1,8 @@
 // The same end-to-end checks for every editor: the extension underlines exactly
 // what the real host suggests, the underline sits on the word (and stays there
 // when the field scrolls), the card opens on hover, accepting edits through the
-// editor (its own model changes, the caret stays, Ctrl+Z undoes), and Ignore
-// sticks. Nothing here hard-codes what the model flags: the host is asked first.
+// editor (its own model changes, the caret stays, one Ctrl+Z restores exactly
+// the text before, typing on keeps the underlines right), and Ignore sticks. Nothing here hard-codes what the model flags: the host is asked first.
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { test, expect } from './fixtures.js';
@@ -33,15 +33,39 @@ export async function pickText(oracle, prefix = '') {
 
 const NO_SUGGESTIONS = 'the host suggests no change to any candidate text with the current model; nothing to underline';
 
-export async function underlines(page) {
-  return page.evaluate(() => {
+/** The underlines drawn in a page or frame, in page coordinates (`offset`: where the frame's viewport sits). */
+export async function underlines(page, offset = { x: 0, y: 0 }) {
+  return page.evaluate(({ x, y }) => {
     const root = document.querySelector('redline-overlay')?.shadowRoot;
     if (!root) return [];
     return [...root.querySelectorAll('.underline')].map((el) => {
       const r = el.getBoundingClientRect();
-      return { start: +el.dataset.start, end: +el.dataset.end, category: el.dataset.category, left: r.left, top: r.top, right: r.right, bottom: r.bottom };
+      return { start: +el.dataset.start, end: +el.dataset.end, category: el.dataset.category, left: r.left + x, top: r.top + y, right: r.right + x, bottom: r.bottom + y };
     });
+  }, offset);
+}
+
+/**
+ * Where the editor lives: the page itself, or (editor.frame, e.g. TinyMCE) an iframe, with the
+ * offset of that frame's viewport in the page. Underlines, the badge and the card of a field in a
+ * frame are drawn by the content script of that frame.
+ */
+async function where(page, editor) {
+  if (!editor.frame) return { frame: page.mainFrame(), offset: { x: 0, y: 0 } };
+  const iframe = page.locator(editor.frame);
+  const frame = await (await iframe.elementHandle()).contentFrame();
+  const offset = await iframe.evaluate((el) => {
+    const r = el.getBoundingClientRect();
+    return { x: r.left + el.clientLeft, y: r.top + el.clientTop };
   });
+  return { frame, offset };
+}
+
+/** Open the editor's page and wait for the editor to be ready (window.model, where the page has one). */
+async function open(page, server, editor) {
+  await page.goto(server.url + editor.path);
+  if (editor.ready) await page.waitForFunction(editor.ready);
+  return where(page, editor);
 }
 
 export async function badgeState(page) {
@@ -49,18 +73,19 @@ export async function badgeState(page) {
 }
 
 const spans = (list) => [...new Set(list.map((u) => `${u.start}-${u.end}`))].sort();
+const drawn = (at) => underlines(at.frame, at.offset);
 
 /** Wait until the underlines are exactly the given suggestions (all visible ones). */
-async function expectUnderlinesFor(page, suggestions) {
-  await expect.poll(async () => spans(await underlines(page)), { timeout: 90000 }).toEqual(spans(suggestions));
+async function expectUnderlinesFor(at, suggestions) {
+  await expect.poll(async () => spans(await drawn(at)), { timeout: 90000 }).toEqual(spans(suggestions));
 }
 
-/** The viewport boxes of model text [start, end), found by the test itself. */
-async function wordBoxes(page, editor, text, s) {
+/** The boxes (page coordinates) of model text [start, end), found by the test itself. */
+async function wordBoxes(at, editor, text, s) {
   // Which occurrence of the span's text this is, counted in the model text.
   let nth = 0;
   for (let i = text.indexOf(s.text); i >= 0 && i < s.start; i = text.indexOf(s.text, i + 1)) nth++;
-  return page.evaluate(
+  const boxes = await at.frame.evaluate(
     ({ selector, needle, nth }) => {
       const root = document.querySelector(selector);
       const nodes = [];
@@ -87,23 +112,25 @@ async function wordBoxes(page, editor, text, s) {
     },
     { selector: editor.textRoot ?? editor.field, needle: s.text, nth },
   );
+  const { x, y } = at.offset;
+  return boxes.map((r) => ({ left: r.left + x, top: r.top + y, right: r.right + x, bottom: r.bottom + y }));
 }
 
 /** The underline of `s` covers exactly its word: same left, right, top and bottom (±1.5 px). */
-async function expectAligned(page, editor, text, s) {
-  const lines = (await underlines(page)).filter((u) => u.start === s.start && u.end === s.end);
+async function expectAligned(at, editor, text, s) {
+  const lines = (await drawn(at)).filter((u) => u.start === s.start && u.end === s.end);
   expect(lines.length, `an underline for “${s.text}”`).toBeGreaterThan(0);
   if (editor.kind === 'textarea') {
     // No DOM Range reaches inside a textarea: ask the browser which character is under the underline.
     for (const u of lines) {
       const y = (u.top + u.bottom) / 2;
-      const at = (x) => page.evaluate(([x, y]) => document.caretPositionFromPoint(x, y)?.offset ?? null, [x, y]);
-      expect(await at(u.left + 1), 'left edge of the underline').toBe(s.start);
-      expect(await at(u.right - 1), 'right edge of the underline').toBe(s.end);
+      const pos = (x) => at.frame.evaluate(([x, y]) => document.caretPositionFromPoint(x, y)?.offset ?? null, [x - at.offset.x, y - at.offset.y]);
+      expect(await pos(u.left + 1), 'left edge of the underline').toBe(s.start);
+      expect(await pos(u.right - 1), 'right edge of the underline').toBe(s.end);
     }
     return;
   }
-  const boxes = await wordBoxes(page, editor, text, s);
+  const boxes = await wordBoxes(at, editor, text, s);
   expect(boxes.length).toBe(lines.length);
   lines.sort((a, b) => a.top - b.top);
   boxes.sort((a, b) => a.top - b.top);
@@ -112,40 +139,47 @@ async function expectAligned(page, editor, text, s) {
   });
 }
 
-async function hoverUnderline(page, s) {
-  const u = (await underlines(page)).find((x) => x.start === s.start && x.end === s.end);
+async function hoverUnderline(page, at, s) {
+  const u = (await drawn(at)).find((x) => x.start === s.start && x.end === s.end);
   await page.mouse.move(u.left + (u.right - u.left) / 2, u.top + (u.bottom - u.top) / 2, { steps: 3 });
-  const card = page.locator('redline-overlay .card');
+  const card = at.frame.locator('redline-overlay .card');
   await expect(card).toBeVisible();
   return card;
 }
 
-async function typeInto(page, editor, text) {
-  await page.click(editor.field);
+async function typeInto(page, at, editor, text) {
+  await at.frame.click(editor.field);
   await page.keyboard.type(text);
 }
 
+/**
+ * The suite for one editor: {name, kind, path, field, modelText(page), caret(page), ready?, frame?,
+ * scroller?, textRoot?, full?}. `full: false` runs only the accept test (underline, accept, the
+ * editor's model, one undo, typing on), which is what every editor must pass; the Ignore and
+ * scrolling tests do not depend on the editor beyond what the accept test covers.
+ */
 export function editorSuite(editor) {
   test.describe(editor.name, () => {
     test('underlines the host’s suggestions; accepting edits through the editor, keeps the caret, and undoes', async ({ page, server, oracle }) => {
       const pick = await pickText(oracle);
       test.skip(!pick, NO_SUGGESTIONS);
       const { text, suggestions, target } = pick;
-      await page.goto(server.url + editor.path);
-      await typeInto(page, editor, text);
-      await expectUnderlinesFor(page, suggestions);
-      await expect.poll(() => badgeState(page)).toBe('issues');
-      for (const s of suggestions) if (s.end > s.start) await expectAligned(page, editor, text, s);
+      const at = await open(page, server, editor);
+      await typeInto(page, at, editor, text);
+      await expect.poll(() => editor.modelText(page)).toBe(text);
+      await expectUnderlinesFor(at, suggestions);
+      await expect.poll(() => badgeState(at.frame)).toBe('issues');
+      for (const s of suggestions) if (s.end > s.start) await expectAligned(at, editor, text, s);
 
       const caretBefore = await editor.caret(page);
       expect(caretBefore).toBe(text.length);
-      const card = await hoverUnderline(page, target);
+      const card = await hoverUnderline(page, at, target);
       await expect(card.getByRole('button', { name: 'Ignore' })).toBeVisible();
       await expect(card.getByRole('button', { name: 'Turn off on this site' })).toBeVisible();
       for (const r of target.replacements) await expect(card.getByRole('button', { name: replacementLabel(target, r), exact: true })).toBeVisible();
       if (target.message) await expect(card).toContainText(target.message);
       await mkdir(SCREENSHOTS, { recursive: true });
-      const field = await page.locator(editor.field).boundingBox();
+      const field = await at.frame.locator(editor.field).boundingBox();
       const cardBox = await card.boundingBox();
       const left = Math.max(0, Math.min(field.x, cardBox.x) - 12);
       const top = Math.max(0, Math.min(field.y, cardBox.y) - 12);
@@ -158,36 +192,52 @@ export function editorSuite(editor) {
       const replacement = target.replacements[0];
       await card.getByRole('button', { name: replacementLabel(target, replacement), exact: true }).click();
       const fixed = replaceSpan(text, target.start, target.end, replacement);
+      // The editor's own model (read through its API) has the change, and the card did not report a failure.
       await expect.poll(() => editor.modelText(page)).toBe(fixed);
       await expect.poll(() => editor.caret(page)).toBe(mapPosition(caretBefore, target.start, target.end, replacement.length));
       await expect(card).toBeHidden();
-      await expect.poll(async () => (await underlines(page)).some((u) => u.start === target.start && u.end === target.end && u.category === target.category)).toBe(false);
+      await expect.poll(async () => (await drawn(at)).some((u) => u.start === target.start && u.end === target.end && u.category === target.category)).toBe(false);
 
+      // One undo restores exactly the text before the accept: not less (the user's typing stays), not more.
       await page.keyboard.press('Control+z');
       await expect.poll(() => editor.modelText(page)).toBe(text);
+      await page.waitForTimeout(300);
+      expect(await editor.modelText(page), 'still the text before the accept').toBe(text);
       // Back to the original text: its suggestions come back from the cache.
-      await expectUnderlinesFor(page, suggestions);
+      await expectUnderlinesFor(at, suggestions);
+
+      // Typing on at the end: the model takes it, and the underlines are the host's for the new text.
+      const more = ' Thanks for your help.';
+      await page.keyboard.press('Control+End');
+      await page.keyboard.type(more);
+      const full = text + more;
+      await expect.poll(() => editor.modelText(page)).toBe(full);
+      const now = normalizeSuggestions(full, await oracle.check(full));
+      await expectUnderlinesFor(at, now);
+      for (const s of now) if (s.end > s.start) await expectAligned(at, editor, full, s);
     });
+
+    if (editor.full === false) return;
 
     test('Ignore removes the underline and it stays gone after more typing', async ({ page, server, oracle }) => {
       const pick = await pickText(oracle);
       test.skip(!pick, NO_SUGGESTIONS);
       const { text, suggestions, target } = pick;
-      await page.goto(server.url + editor.path);
-      await typeInto(page, editor, text);
-      await expectUnderlinesFor(page, suggestions);
-      const card = await hoverUnderline(page, target);
+      const at = await open(page, server, editor);
+      await typeInto(page, at, editor, text);
+      await expectUnderlinesFor(at, suggestions);
+      const card = await hoverUnderline(page, at, target);
       await card.getByRole('button', { name: 'Ignore' }).click();
       const rest = suggestions.filter((s) => s !== target);
-      await expectUnderlinesFor(page, rest);
+      await expectUnderlinesFor(at, rest);
 
       const more = ' Thanks for your help.';
       await page.keyboard.type(more);
       const full = text + more;
       const after = normalizeSuggestions(full, await oracle.check(full)).filter((s) => !(s.start === target.start && s.end === target.end && s.text === target.text));
-      await expectUnderlinesFor(page, after);
-      await expect.poll(() => badgeState(page)).not.toBe('checking');
-      expect((await underlines(page)).some((u) => u.start === target.start && u.end === target.end)).toBe(false);
+      await expectUnderlinesFor(at, after);
+      await expect.poll(() => badgeState(at.frame)).not.toBe('checking');
+      expect((await drawn(at)).some((u) => u.start === target.start && u.end === target.end)).toBe(false);
     });
 
     test('underlines stay on their words when the field scrolls', async ({ page, server, oracle }) => {
@@ -196,27 +246,27 @@ export function editorSuite(editor) {
       const pick = await pickText(oracle, prefix);
       test.skip(!pick, NO_SUGGESTIONS);
       const { text, target } = pick;
-      await page.goto(server.url + editor.path);
-      await page.click(editor.field);
+      const at = await open(page, server, editor);
+      await at.frame.click(editor.field);
       for (const line of lines) {
         await page.keyboard.type(line);
         await page.keyboard.press('Enter');
       }
       await page.keyboard.type(text.slice(prefix.length));
       await expect.poll(() => editor.modelText(page)).toBe(text);
-      const scroller = page.locator(editor.scroller ?? editor.field);
+      const scroller = at.frame.locator(editor.scroller ?? editor.field);
       expect(await scroller.evaluate((el) => el.scrollHeight > el.clientHeight + 20), 'the field scrolls').toBe(true);
       await expect
-        .poll(async () => (await underlines(page)).filter((u) => u.start === target.start && u.end === target.end).length, {
+        .poll(async () => (await drawn(at)).filter((u) => u.start === target.start && u.end === target.end).length, {
           timeout: 90000,
           message: `an underline on “${target.text}” at ${target.start}`,
         })
         .toBeGreaterThan(0)
         .catch(async (e) => {
-          console.log(JSON.stringify({ target, underlines: await underlines(page), badge: await badgeState(page) }));
+          console.log(JSON.stringify({ target, underlines: await drawn(at), badge: await badgeState(at.frame) }));
           throw e;
         });
-      await expectAligned(page, editor, text, target);
+      await expectAligned(at, editor, text, target);
 
       const box = await scroller.boundingBox();
       await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
@@ -225,27 +275,27 @@ export function editorSuite(editor) {
         await page.waitForTimeout(250);
         const visible = await scroller.evaluate((el) => el.scrollTop + el.clientHeight < el.scrollHeight - 1);
         expect(visible).toBe(true);
-        const shown = (await underlines(page)).some((u) => u.start === target.start && u.end === target.end);
-        const wordInView = (await wordBoxesOrMirror(page, editor, text, target, box));
-        if (wordInView) await expectAligned(page, editor, text, target);
+        const shown = (await drawn(at)).some((u) => u.start === target.start && u.end === target.end);
+        const wordInView = await wordBoxesOrMirror(at, editor, text, target, box);
+        if (wordInView) await expectAligned(at, editor, text, target);
         else expect(shown, 'no underline for a word scrolled out of view').toBe(false);
       }
       await scroller.evaluate((el) => (el.scrollTop = 0));
       await page.waitForTimeout(250);
-      expect((await underlines(page)).some((u) => u.start === target.start && u.end === target.end), 'scrolled out of view').toBe(false);
+      expect((await drawn(at)).some((u) => u.start === target.start && u.end === target.end), 'scrolled out of view').toBe(false);
       await scroller.evaluate((el) => (el.scrollTop = el.scrollHeight));
       await page.waitForTimeout(250);
-      await expectAligned(page, editor, text, target);
+      await expectAligned(at, editor, text, target);
     });
   });
 }
 
 /** Is the target word inside the visible part of the scroller? */
-async function wordBoxesOrMirror(page, editor, text, s, box) {
+async function wordBoxesOrMirror(at, editor, text, s, box) {
   if (editor.kind === 'textarea') {
-    const u = (await underlines(page)).find((x) => x.start === s.start && x.end === s.end);
+    const u = (await drawn(at)).find((x) => x.start === s.start && x.end === s.end);
     return Boolean(u);
   }
-  const boxes = await wordBoxes(page, editor, text, s);
+  const boxes = await wordBoxes(at, editor, text, s);
   return boxes.some((b) => b.top >= box.y - 0.5 && b.bottom <= box.y + box.height + 0.5);
 }

@@ -7,6 +7,7 @@ import { ROOT, BUILD_DIR, PAGES_DIR } from './paths.js';
 const ROUTES = [
   ['/build/', BUILD_DIR],
   ['/vendor/quill/', path.join(ROOT, 'node_modules', 'quill', 'dist')],
+  ['/vendor/tinymce/', path.join(ROOT, 'node_modules', 'tinymce')],
   ['/', PAGES_DIR],
 ];
 const TYPES = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.css': 'text/css' };

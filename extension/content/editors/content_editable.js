@@ -1,11 +1,26 @@
 // contenteditable editors (Gmail, Outlook, ProseMirror/TipTap, Quill, Lexical,
-// CKEditor): the text and the DOM<->text map come from text_map.js, boxes from
-// DOM Ranges over the editor's own nodes, and edits from the browser's editing
-// commands over the exact range, so the editor sees an ordinary user edit
-// (beforeinput/input), updates its own model and can undo it. Nothing is ever
+// CKEditor, Slate, Draft.js, TinyMCE): the text and the DOM<->text map come from
+// text_map.js, boxes from DOM Ranges over the editor's own nodes, and edits are
+// offered the way the editor listens (beforeinput, then the browser's editing
+// command), so the editor updates its own model and can undo it. Nothing is ever
 // inserted into the editor's DOM by us.
 
 import { buildTextMap, rangeFor, offsetOf, isEditableSpan } from '../text_map.js';
+
+const SETTLE_MS = 600; // how long an editor that took an edit may take to show it
+
+const nextTask = () => new Promise((resolve) => setTimeout(resolve, 0));
+// A frame, then a task: what an editor schedules for its next render has run. (Timers stand in where
+// frames do not come, e.g. a hidden tab.)
+const nextFrame = (win) =>
+  new Promise((resolve) => {
+    const done = () => setTimeout(resolve, 0);
+    const timer = setTimeout(done, 100);
+    win.requestAnimationFrame(() => {
+      clearTimeout(timer);
+      done();
+    });
+  });
 
 export class ContentEditableEditor {
   constructor(root, kind = 'contenteditable') {
@@ -56,39 +71,132 @@ export class ContentEditableEditor {
     sel.addRange(range);
   }
 
-  /** Replace text[start, end) as typing would. Returns false, touching nothing, if the span is not plain editable text. */
-  replace(start, end, replacement) {
+  /**
+   * Replace text[start, end) the way the editor listens, and say what happened:
+   * {ok: true} when the field reads back as expected, else {ok: false, reason}
+   * with the field as it was before (anything partial undone where possible).
+   *  1. A cancelable `beforeinput` (insertReplacementText, data and dataTransfer) over the selected span:
+   *     editors with their own model (CKEditor 5, Slate, Lexical, Quill) take it as a user's edit,
+   *     on their own undo stack.
+   *  2. If nobody took it, the browser's editing command (execCommand insertText), which editors that
+   *     read the DOM (ProseMirror, Draft.js, TinyMCE, plain contenteditable) see as typing.
+   * Every step is checked by reading the field back; nothing is reported done that is not.
+   */
+  async replace(start, end, replacement) {
     const doc = this.element.ownerDocument;
-    const map = buildTextMap(this.element);
-    if (!isEditableSpan(map, start, end)) return false;
-    const range = rangeFor(map, start, end, doc);
-    if (!range) return false;
-    this.element.focus({ preventScroll: true });
-    const sel = doc.getSelection();
-    sel.removeAllRanges();
-    sel.addRange(range);
+    const before = this.getText();
+    const expected = before.slice(0, start) + replacement + before.slice(end);
+    if (!isEditableSpan(this.map, start, end)) return { ok: false, reason: 'not-editable' };
+    if (!this.select(start, end)) return { ok: false, reason: 'not-editable' };
+    // Editors with their own selection learn of the new one from `selectionchange`, which comes as a task.
+    await nextTask();
+    if (this.selected(start, end) === false) return { ok: false, reason: 'selection-refused' };
+
+    const taken = this.dispatchBeforeInput(replacement);
+    let text = await this.settle(expected, taken ? SETTLE_MS : 0);
+    if (text === expected) return { ok: true, how: 'beforeinput' };
+    if (text !== before) return this.undoPartial(before, 'beforeinput');
+
+    // Nobody took the event (a synthetic beforeinput has no default action): the browser's own editing.
+    if (!this.select(start, end)) return { ok: false, reason: 'not-editable' };
+    this.beforeEdit();
     let done = false;
     try {
       done = doc.execCommand(replacement ? 'insertText' : 'delete', false, replacement);
     } catch {
       done = false;
     }
-    if (!done) done = this.replaceByInputEvents(range, replacement);
-    return done;
+    text = await this.settle(expected, done ? SETTLE_MS : 0);
+    if (text === expected) {
+      this.afterEdit();
+      return { ok: true, how: 'execCommand' };
+    }
+    if (text === before) return { ok: false, reason: 'refused' };
+    return this.undoPartial(before, 'execCommand');
   }
 
-  /** Without execCommand: offer the edit as beforeinput; if no editor takes it, edit the one text node. */
-  replaceByInputEvents(range, replacement) {
-    const init = { bubbles: true, cancelable: true, composed: true, inputType: 'insertReplacementText', data: replacement };
-    if (typeof StaticRange === 'function') init.targetRanges = [new StaticRange(range)];
-    const before = new InputEvent('beforeinput', init);
-    this.element.dispatchEvent(before);
-    if (before.defaultPrevented) return true;
-    if (range.startContainer !== range.endContainer || range.startContainer.nodeType !== 3) return false;
-    range.startContainer.replaceData(range.startOffset, range.endOffset - range.startOffset, replacement);
-    this.element.dispatchEvent(new InputEvent('input', { bubbles: true, composed: true, inputType: 'insertReplacementText', data: replacement }));
+  /** Select text[start, end) in the document; false if the span has no DOM range. */
+  select(start, end) {
+    const map = buildTextMap(this.element);
+    const range = rangeFor(map, start, end, this.element.ownerDocument);
+    if (!range) return false;
+    this.element.focus({ preventScroll: true });
+    const sel = this.element.ownerDocument.getSelection();
+    sel.removeAllRanges();
+    sel.addRange(range);
+    this.range = range;
     return true;
   }
+
+  /** Is text[start, end) still what is selected? null when the selection cannot be read. */
+  selected(start, end) {
+    const sel = this.getSelection();
+    if (!sel) return null;
+    return sel.start === start && sel.end === end;
+  }
+
+  /** Offer the edit as `beforeinput`; true when the editor took it (prevented the default). */
+  dispatchBeforeInput(replacement) {
+    const init = { bubbles: true, cancelable: true, composed: true, inputType: 'insertReplacementText', data: replacement };
+    try {
+      const transfer = new DataTransfer();
+      transfer.setData('text/plain', replacement);
+      init.dataTransfer = transfer;
+    } catch {
+      // no DataTransfer constructor here: data carries the text
+    }
+    if (typeof StaticRange === 'function' && this.range) init.targetRanges = [new StaticRange(this.range)];
+    const event = new InputEvent('beforeinput', init);
+    this.element.dispatchEvent(event);
+    return event.defaultPrevented;
+  }
+
+  /**
+   * Wait up to `ms` for the field to read `expected` (editors that render from a model do it a little
+   * later), then once more after the next frame: an editor that renders its own model over a DOM change
+   * it did not make (React-based ones) must not have its first, undone, DOM taken for success.
+   */
+  async settle(expected, ms) {
+    const until = Date.now() + ms;
+    let text = this.getText();
+    while (text !== expected && Date.now() < until) {
+      await nextTask();
+      text = this.getText();
+    }
+    await nextFrame(this.element.ownerDocument.defaultView);
+    return this.getText();
+  }
+
+  /**
+   * The edit landed only in part: undo it through the editor and check that the text is back.
+   * If the undo took something else (the editor kept no step for the partial edit), redo it:
+   * a half-applied suggestion is shown to the person, text they typed is never taken away.
+   */
+  async undoPartial(before, how) {
+    const doc = this.element.ownerDocument;
+    const partial = this.getText();
+    this.element.focus({ preventScroll: true });
+    const run = (command) => {
+      try {
+        return doc.execCommand(command);
+      } catch {
+        return false;
+      }
+    };
+    run('undo');
+    let text = await this.settle(before, SETTLE_MS);
+    if (text === before) return { ok: false, reason: 'partial-undone', how };
+    if (text !== partial) {
+      run('redo');
+      text = await this.settle(partial, SETTLE_MS);
+    }
+    return { ok: false, reason: 'partial', how };
+  }
+
+  /** Hooks for editor families whose undo history needs telling (see tinymce.js). */
+  beforeEdit() {}
+
+  afterEdit() {}
 
   observe(onChange) {
     const el = this.element;

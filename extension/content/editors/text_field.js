@@ -38,8 +38,8 @@ export class TextFieldEditor {
     this.element.setSelectionRange(start, end);
   }
 
-  /** Replace value[start, end) as typing would. Returns true when the field reads as expected after. */
-  replace(start, end, replacement) {
+  /** Replace value[start, end) as typing would. {ok: true} when the field reads as expected after. */
+  async replace(start, end, replacement) {
     const f = this.element;
     const doc = f.ownerDocument;
     const expected = f.value.slice(0, start) + replacement + f.value.slice(end);
@@ -59,7 +59,7 @@ export class TextFieldEditor {
     }
     f.scrollTop = scrollTop;
     f.scrollLeft = scrollLeft;
-    return f.value === expected;
+    return f.value === expected ? { ok: true } : { ok: false, reason: 'refused' };
   }
 
   /** Call `onChange` when the text, its layout or its scroll may have changed. */

@@ -1,0 +1,13 @@
+// CKEditor 5 (ClassicEditor), installed from npm: the checks read CKEditor's own model.
+import { editorSuite } from './editor_suite.js';
+
+editorSuite({
+  name: 'ckeditor5',
+  kind: 'contenteditable',
+  path: '/ckeditor5.html',
+  field: '.ck-editor__editable',
+  ready: () => window.model,
+  full: false,
+  modelText: (page) => page.evaluate(() => window.model.text()),
+  caret: (page) => page.evaluate(() => window.model.caret()),
+});

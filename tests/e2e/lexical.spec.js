@@ -1,0 +1,13 @@
+// Lexical (rich text + history), installed from npm: the checks read Lexical's editor state.
+import { editorSuite } from './editor_suite.js';
+
+editorSuite({
+  name: 'lexical',
+  kind: 'contenteditable',
+  path: '/lexical.html',
+  field: '#editor',
+  ready: () => window.model,
+  full: false,
+  modelText: (page) => page.evaluate(() => window.model.text()),
+  caret: (page) => page.evaluate(() => window.model.caret()),
+});

@@ -1,0 +1,14 @@
+// ProseMirror with prosemirror-example-setup (history, input rules), installed from npm:
+// the checks read ProseMirror's own document.
+import { editorSuite } from './editor_suite.js';
+
+editorSuite({
+  name: 'prosemirror',
+  kind: 'contenteditable',
+  path: '/prosemirror.html',
+  field: '.ProseMirror',
+  ready: () => window.model,
+  full: false,
+  modelText: (page) => page.evaluate(() => window.model.text()),
+  caret: (page) => page.evaluate(() => window.model.caret()),
+});

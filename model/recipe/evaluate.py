@@ -193,7 +193,7 @@ def _jfleg(shared: Path, limit: int | None):
 
 
 def _bea(shared: Path, limit: int | None):
-    bea = read_m2(*[shared / "data/eval/bea19_dev" / name for name in BEA_FILES])[:limit]
+    bea = gold_sentences("bea", shared)[:limit]
     texts = [detokenize(" ".join(s.tokens)) for s in bea]
 
     def scored(outputs):
@@ -311,6 +311,22 @@ def _native(shared: Path, limit: int | None):
 
 
 _LOADERS = {"jfleg": _jfleg, "bea": _bea, "cweb": _cweb, "rules": _rules, "native": _native}
+
+
+def set_texts(name: str, shared: Path, limit: int | None = None) -> list[str]:
+    """The sentences of a set exactly as the checker gets them here, in this order (their
+    index is the `index` of collect_edits.py and calibrate.py)."""
+    return _LOADERS[name](shared, limit)[0]
+
+
+def gold_sentences(name: str, shared: Path) -> list[M2Sentence]:
+    """The M2 sentences (tokens and every annotator's edits) of a set with gold edits, in
+    the order of set_texts."""
+    if name == "bea":
+        return read_m2(*[shared / "data/eval/bea19_dev" / f for f in BEA_FILES])
+    if name == "cweb":
+        return [s for part in load_cweb(shared, None).values() for s, _ in part]
+    raise ValueError(f"no gold edits for the set {name!r} (bea, cweb)")
 
 
 def summary(res: dict) -> str:

@@ -4,9 +4,23 @@ printing only; the work is in installer.py and doctor.py."""
 from __future__ import annotations
 
 import argparse
+import os
+import shlex
+import shutil
 import sys
+from pathlib import Path
 
 BROWSER_CHOICES = ("chrome", "chromium", "edge", "brave", "firefox", "all")
+
+
+def redline_command() -> str:
+    """How to type this installation's `redline` here: the bare name when PATH finds
+    this very script, else its full path (else `python -m`)."""
+    script = Path(sys.executable).parent / ("redline.exe" if os.name == "nt" else "redline")
+    found = shutil.which("redline")
+    if found and script.exists() and Path(found).resolve() == script.resolve():
+        return "redline"
+    return shlex.quote(str(script)) if script.exists() else f"{shlex.quote(sys.executable)} -m native_host.cli"
 
 
 def register(subparsers) -> None:
@@ -23,7 +37,12 @@ def register(subparsers) -> None:
     _browser_args(p)
     p.set_defaults(func=run_uninstall)
 
-    p = subparsers.add_parser("doctor", help="check the model, the browser registrations, the keyring and the port")
+    p = subparsers.add_parser("doctor", help="check the model, the browser registrations, the keyring and the port",
+                              description="Check, one line each, that the model loads and checks a sample, that "
+                                          "the host answers through the installed launcher as a browser starts it, "
+                                          "that each browser's manifest is valid, where the websocket token is "
+                                          "kept, and that the websocket port is free or Redline's. Every problem "
+                                          "comes with its fix; the exit code is 1 when there is one.")
     p.add_argument("--skip-model", action="store_true", help="do not load the model (faster)")
     p.add_argument("--port", type=int, default=None, help="the websocket port to check (default: serve's default)")
     p.set_defaults(func=run_doctor)
@@ -47,7 +66,7 @@ def run_install(args) -> int:
         browsers = resolve(args.browser, machine)
         if not browsers:
             print("No supported browser found (looked for Chrome, Chromium, Edge, Brave and Firefox).\n"
-                  "Install one, or name it: redline install --browser chromium", file=sys.stderr)
+                  f"Install one, or name it: {redline_command()} install --browser chromium", file=sys.stderr)
             return 1
         lines = install(machine, browsers, system=args.system, user_data_dir=args.user_data_dir,
                         extension_ids=args.extension_id)
@@ -56,7 +75,8 @@ def run_install(args) -> int:
         return 1
     print(f"Registered the Redline host ({HOST_NAME}) for {', '.join(b.title for b in browsers)}:")
     print("\n".join("  " + line for line in lines))
-    print("Restart the browser if it is running, then load the extension. `redline doctor` checks the setup.")
+    print(f"Restart the browser if it is running, then load the extension. `{redline_command()} doctor` "
+          "checks the setup.")
     return 0
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 import socket
 import struct
 import subprocess
@@ -23,6 +24,7 @@ from .. import __version__
 from . import launcher as launchers
 from . import manifests, registry
 from .browsers import BROWSERS, Browser, Machine, app_dir, detect, location
+from .commands import redline_command
 from .installer import RECORD_FILE, InstallError, Record
 
 SAMPLE_EMAIL = Path(__file__).resolve().parents[1] / "samples" / "email.txt"
@@ -35,6 +37,11 @@ class Finding:
     topic: str
     detail: str
     fix: str = ""
+
+
+def _cmd() -> str:
+    """`redline` as it can be typed here, for the fixes."""
+    return redline_command()
 
 
 def ok(topic, detail):
@@ -147,11 +154,11 @@ def check_native(command: list[str], how: str) -> Finding:
     try:
         hello, result = native_round_trip(command, text)
     except RuntimeError as e:
-        return problem("native host", f"{how}: {e}", "run `redline install` again; then `redline native` by hand "
+        return problem("native host", f"{how}: {e}", f"run `{_cmd()} install` again; then `{_cmd()} native` by hand "
                                                     "to see its error")
     if hello.get("type") != "hello" or result.get("type") != "result":
         detail = f"{how}: unexpected replies {hello.get('type')!r}, {result.get('type')!r}: {result.get('message', '')}"
-        return problem("native host", detail, "fix the problems above, then run `redline doctor` again")
+        return problem("native host", detail, f"fix the problems above, then run `{_cmd()} doctor` again")
     return ok("native host", f"{how}: hello (model {hello.get('model')}) and a check with "
                              f"{len(result.get('suggestions', []))} suggestions round-tripped")
 
@@ -166,7 +173,7 @@ def _records(machine: Machine) -> tuple[list[Record], list[Finding]]:
             record = Record.load(Path(app_dir(machine, system=system)) / RECORD_FILE)
         except InstallError as e:
             damaged.append(problem("install record", str(e).split(";")[0],
-                                   "delete it, then run `redline install`" + (" --system" if system else "")))
+                                   f"delete it, then run `{_cmd()} install`" + (" --system" if system else "")))
             continue
         if record:
             found.append(record)
@@ -195,7 +202,7 @@ def _registered(machine: Machine, records: list[Record]) -> list[tuple[Browser, 
 def check_manifest(browser: Browser, where: str, path: Path, machine: Machine,
                    chrome_ids: list[str], firefox_ids: list[str]) -> tuple[Finding, list[str] | None]:
     """One manifest's finding, and the command that starts its launcher (None if broken)."""
-    topic, fix = browser.title, f"redline install --browser {browser.key}"
+    topic, fix = browser.title, f"{_cmd()} install --browser {browser.key}"
     if where == "all users":
         fix += " --system"
     elif where == "profile folder":
@@ -239,16 +246,23 @@ def check_browsers(machine: Machine) -> tuple[list[Finding], list[str] | None]:
         command = command or cmd
     if not registered:
         findings.append(problem("browsers", "the native host is not registered with any browser",
-                                "redline install   (or: redline install --browser chromium)"))
+                                f"{_cmd()} install   (or: {_cmd()} install --browser chromium)"))
     registered_keys = {b.key for b, _, _ in registered}
     for browser in detect(machine):
         if browser.key not in registered_keys:
             findings.append(note(browser.title, "installed here, but the host is not registered for it",
-                                 f"redline install --browser {browser.key}"))
+                                 f"{_cmd()} install --browser {browser.key}"))
     return findings, command
 
 
 # --- keyring and port --------------------------------------------------------
+
+def _session_bus() -> bool:
+    """Whether a desktop session bus is reachable, which a Secret Service keyring needs
+    (libdbus looks at DBUS_SESSION_BUS_ADDRESS, then $XDG_RUNTIME_DIR/bus)."""
+    runtime = os.environ.get("XDG_RUNTIME_DIR")
+    return bool(os.environ.get("DBUS_SESSION_BUS_ADDRESS")) or bool(runtime and Path(runtime, "bus").exists())
+
 
 def check_keyring() -> Finding:
     try:
@@ -259,8 +273,25 @@ def check_keyring() -> Finding:
                        "unset REDLINE_TOKEN_STORE, or start a Secret Service keyring (e.g. gnome-keyring)")
     if description.startswith("OS keyring"):
         return ok("keyring", f"the websocket token is kept in the {description}")
+    if os.environ.get("REDLINE_TOKEN_STORE") == "file":
+        return note("keyring", f"the websocket token is kept in a {description}")
+    if sys.platform.startswith("linux") and not _session_bus():
+        # Headless: a keyring daemon would have no session bus to answer on, so it would not help.
+        return note("keyring", f"no desktop session bus here (headless?), so no keyring: Redline keeps the "
+                               f"websocket token in a {description}. That is expected; nothing to fix")
     return note("keyring", f"the websocket token is kept in a {description}",
                 "for the OS keyring, install and unlock a Secret Service keyring (e.g. gnome-keyring)")
+
+
+def check_command() -> Finding:
+    """Whether `redline` typed by name runs this installation."""
+    typed = redline_command()
+    if typed == "redline":
+        return ok("command", f"`redline` on PATH runs this installation ({shutil.which('redline')})")
+    found = shutil.which("redline")
+    where = f"`redline` on PATH is another installation ({found})" if found else "`redline` is not on PATH"
+    return note("command", f"{where}; this one runs as {typed}",
+                f"ln -s {typed} ~/.local/bin/redline, with ~/.local/bin on PATH (scripts/quickstart.sh does this)")
 
 
 def _websocket_port() -> int:
@@ -296,7 +327,7 @@ def check_port(port: int | None = None) -> Finding:
     if _is_redline(port):
         return ok("websocket port", f"127.0.0.1:{port} is served by a running `redline serve`")
     return problem("websocket port", f"127.0.0.1:{port} is taken by another program",
-                   "stop that program, or run `redline serve --port N` and set port N in the extension's options")
+                   f"stop that program, or run `{_cmd()} serve --port N` and set port N in the extension's options")
 
 
 # --- all together ------------------------------------------------------------
@@ -331,6 +362,7 @@ def run_checks(load_model: bool = True, port: int | None = None, out=None) -> in
             show(check_native([sys.executable, "-m", "native_host.cli", "native"], "via `redline native`"))
     show(check_keyring())
     show(check_port(port))
+    show(check_command())
     print("Everything looks fine." if not problems else
           f"{problems} problem{'s' if problems > 1 else ''} found; each is followed by its fix.", file=out)
     return 1 if problems else 0

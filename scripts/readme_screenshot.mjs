@@ -1,14 +1,21 @@
 #!/usr/bin/env node
-// Makes docs/screenshot.png, the README's picture of an underline and its card,
-// the way a user gets there: `redline install --browser chromium` into a fresh
-// Chromium profile, the unpacked extension from dist/chrome, a page with a text
-// field, typing. Rerun it when the model changes:
+// Makes every picture in README.md and docs/ from the shipped model, the way a user
+// gets there: `redline install --browser chromium` into a fresh Chromium profile,
+// the unpacked extension from dist/chrome, then
+//   docs/screenshot.png          the README's picture: an underline and its card in a text field
+//   docs/screenshots/card.png    the card alone
+//   docs/screenshots/popup.png   the toolbar popup checking a text
+// and docs/pictures.json: the SHA-256 of the model files they were made with, and of each
+// picture (tests/host/test_pictures.py fails when the model has changed since).
+// Rerun it when the model changes:
 //   npm ci && node packaging/build_extension.mjs --chrome-only && node scripts/readme_screenshot.mjs
 // Environment: REDLINE_BIN (default .venv/bin/redline), CHROMIUM_PATH (default /usr/bin/chromium),
-// SCREENSHOT_TEXT (the text typed), SCREENSHOT_WORD (the underlined word to open; default: the first).
+// SCREENSHOT_TEXT (the text typed), SCREENSHOT_WORD (the underlined word to open; default: the first),
+// POPUP_TEXT (the text checked in the popup).
 import { chromium } from '@playwright/test';
 import { execFileSync } from 'node:child_process';
-import { mkdtemp, mkdir, rm } from 'node:fs/promises';
+import { createHash } from 'node:crypto';
+import { mkdtemp, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
@@ -16,9 +23,18 @@ import { fileURLToPath } from 'node:url';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const REDLINE = process.env.REDLINE_BIN || path.join(ROOT, '.venv', 'bin', 'redline');
-const TEXT = process.env.SCREENSHOT_TEXT || 'She dont like the apples that he buyed.';
-const WORD = process.env.SCREENSHOT_WORD || 'buyed';
-const OUT = path.join(ROOT, 'docs', 'screenshot.png');
+const TEXT = process.env.SCREENSHOT_TEXT || 'Could you send me the finall numbers when you has a moment?';
+const WORD = process.env.SCREENSHOT_WORD || 'has';
+const POPUP_TEXT = process.env.POPUP_TEXT || 'I has attached the report that we discussed on monday. He go to the office every day.';
+const DOCS = path.join(ROOT, 'docs');
+const OUT = path.join(DOCS, 'screenshot.png');
+const CARD = path.join(DOCS, 'screenshots', 'card.png');
+const POPUP = path.join(DOCS, 'screenshots', 'popup.png');
+const RECORD = path.join(DOCS, 'pictures.json');
+const MODEL_DIR = path.join(ROOT, 'model', 'redline-small');
+const MODEL_FILES = ['config.json', 'decoder.onnx', 'encoder.onnx', 'tokenizer.json']; // native_host/model_files.py REQUIRED_FILES
+const EXTENSION_ID = (await readFile(path.join(ROOT, 'extension', 'EXTENSION_ID'), 'utf8')).trim();
+const sha256 = async (file) => createHash('sha256').update(await readFile(file)).digest('hex');
 
 const PAGE = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>New message</title><style>
   body { font-family: "DejaVu Sans", sans-serif; margin: 24px; color: #222; }
@@ -73,13 +89,37 @@ try {
   const box = await card.boundingBox();
   const left = Math.min(field.x, box.x) - 16;
   const top = 8;
-  await mkdir(path.dirname(OUT), { recursive: true });
+  await mkdir(path.dirname(CARD), { recursive: true });
   await page.screenshot({
     path: OUT,
     clip: { x: Math.max(0, left), y: top, width: Math.max(field.x + field.width, box.x + box.width) + 16 - Math.max(0, left),
       height: Math.max(field.y + field.height, box.y + box.height) + 16 - top },
   });
   console.log(`wrote ${path.relative(ROOT, OUT)}`);
+  await page.screenshot({ path: CARD, clip: { x: box.x - 12, y: box.y - 12, width: box.width + 24, height: box.height + 24 } });
+  console.log(`wrote ${path.relative(ROOT, CARD)}`);
+
+  // The toolbar popup, opened as its page, checking a text through the same host.
+  const popup = await context.newPage();
+  await popup.setViewportSize({ width: 404, height: 720 });
+  await popup.goto(`chrome-extension://${EXTENSION_ID}/popup/popup.html`);
+  await popup.fill('#text', POPUP_TEXT);
+  await popup.getByRole('button', { name: 'Check', exact: true }).click();
+  await popup.locator('#results li').first().waitFor({ state: 'visible', timeout: 120000 });
+  await popup.locator('#corrected-section').waitFor({ state: 'visible', timeout: 10000 });
+  await popup.waitForTimeout(500);
+  const height = await popup.evaluate(() => Math.ceil(document.querySelector('footer').getBoundingClientRect().bottom) + 12);
+  await popup.screenshot({ path: POPUP, clip: { x: 0, y: 0, width: 404, height } });
+  console.log(`wrote ${path.relative(ROOT, POPUP)}: ${await popup.locator('#results li').count()} suggestions, ` +
+    `corrected: ${await popup.locator('#corrected').inputValue()}`);
+
+  // What the pictures were made with, for the check that they are not older than the model.
+  const model = Object.fromEntries(await Promise.all(MODEL_FILES.map(async (f) => [f, await sha256(path.join(MODEL_DIR, f))])));
+  const pictures = Object.fromEntries(await Promise.all([OUT, CARD, POPUP].map(async (f) => [path.relative(ROOT, f), await sha256(f)])));
+  const record = { made_by: 'node scripts/readme_screenshot.mjs', made_on: new Date().toISOString().slice(0, 10),
+    model: path.relative(ROOT, MODEL_DIR), model_files: model, pictures, texts: { field: TEXT, popup: POPUP_TEXT } };
+  await writeFile(RECORD, JSON.stringify(record, null, 2) + '\n');
+  console.log(`wrote ${path.relative(ROOT, RECORD)}`);
 } finally {
   await context?.close();
   server.close();

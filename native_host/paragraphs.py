@@ -15,6 +15,7 @@ import re
 from dataclasses import dataclass
 
 MIN_WRAP_WIDTH = 30  # narrower "paragraphs" (greetings, sign-offs, lists of names) are not wrapped prose
+FULL = 0.75  # a line this full of the paragraph's width ends in a wrap (editors leave a ragged edge)
 _LINE = re.compile(r"[^\n]*\n|[^\n]+")
 _SENTENCE_END = re.compile(r"[.!?…:][\"'”’)\]]*$")
 _LIST_ITEM = re.compile(r"([-*+•]|\d{1,3}[.)])\s")
@@ -67,14 +68,21 @@ def _structural(line: str) -> bool:
 
 
 def _runs(bodies: list[str]) -> list[list[int]]:
-    """Indices of a paragraph's lines grouped into runs joined by wraps."""
-    width = max(len(b.rstrip()) for b in bodies)
+    """Indices of a paragraph's lines grouped into runs joined by wraps. A line ends in a
+    wrap where the next word would not have fit after it, counted in characters or in
+    bytes (`fold` counts bytes), or where it fills most of the width; never after the end
+    of a sentence, nor around a quoted line or a list item."""
+    lines = [b.rstrip() for b in bodies]
+    width = max(map(len, lines))
+    width_bytes = max(len(b.encode("utf-8")) for b in lines)
     runs = [[0]]
     for k in range(1, len(bodies)):
-        before, line = bodies[k - 1].rstrip(), bodies[k]
-        next_word = line.split()[0]
+        before, line = lines[k - 1], bodies[k]
+        word = line.split()[0]
+        no_room = (len(before) + 1 + len(word) > width
+                   or len(before.encode("utf-8")) + 1 + len(word.encode("utf-8")) > width_bytes)
         wrapped = (width >= MIN_WRAP_WIDTH and not _structural(before) and not _structural(line)
-                   and not _SENTENCE_END.search(before) and len(before) + 1 + len(next_word) > width)
+                   and not _SENTENCE_END.search(before) and (no_room or len(before) >= FULL * width))
         if wrapped:
             runs[-1].append(k)
         else:
@@ -102,26 +110,22 @@ def unwrap(run: str) -> tuple[str, list[tuple[int, str]]]:
 
 def rewrap(joined: str, corrected: str, wraps: list[tuple[int, str]]) -> str:
     """`corrected` (the correction of `joined`) with each wrap put back: where the text
-    around it is unchanged, exactly as it was; inside a changed stretch, at its
-    first space (else the line stays joined)."""
+    around it is unchanged, exactly as it was; where a correction covers it, at the
+    first space inside the correction, else the first one after it, so that the text
+    keeps its number of lines."""
     if not wraps:
         return corrected
     a, b = _TOKEN.findall(joined), _TOKEN.findall(corrected)
     token_of = {at: k for k, at in enumerate(_starts(a))}
-    put: dict[int, str] = {}  # token index in b -> whitespace to write instead
-    matcher = difflib.SequenceMatcher(None, a, b, autojunk=False)
-    opcodes = matcher.get_opcodes()
+    put: dict[int, str] = {}  # token index in b -> the whitespace written instead
+    opcodes = difflib.SequenceMatcher(None, a, b, autojunk=False).get_opcodes()
     for index, original in wraps:
         k = token_of[index]
-        for tag, i1, i2, j1, j2 in opcodes:
-            if i1 <= k < i2 or (tag == "delete" and i1 == k):
-                if tag == "equal":
-                    put[j1 + k - i1] = original
-                else:
-                    spaces = [j for j in range(j1, j2) if b[j] == " " and j not in put]
-                    if spaces:
-                        put[spaces[0]] = original
-                break
+        tag, i1, _, j1, _ = next(op for op in opcodes if op[1] <= k < op[2])
+        at = j1 + k - i1 if tag == "equal" else j1
+        free = next((j for j in range(at, len(b)) if b[j] == " " and j not in put), None)
+        if free is not None:
+            put[free] = original
     return "".join(put.get(j, t) for j, t in enumerate(b))
 
 

@@ -131,13 +131,19 @@ def test_check_missing_file():
 
 # --- correct -----------------------------------------------------------------------------
 
+# Curly apostrophes take 3 bytes in UTF-8, and `fold` counts bytes: its lines are short in characters.
+CURLY = ("Mother’s too busy and father doesn’t care, so we must see what we can do, for I’d be mortified to "
+         "death if I has to go to school and say that the children’s books was lost again in the dolls’ house.")
+
+
 @pytest.mark.parametrize("width", [40, 72])
-def test_correct_a_hard_wrapped_email_as_if_it_were_not_wrapped(width, tmp_path):
-    one_line = redline("correct", input=(PARAGRAPH + "\n").encode())
+@pytest.mark.parametrize("paragraph", [PARAGRAPH, CURLY], ids=["ascii", "curly"])
+def test_correct_a_hard_wrapped_email_as_if_it_were_not_wrapped(width, paragraph, tmp_path):
+    one_line = redline("correct", input=(paragraph + "\n").encode())
     assert one_line.returncode == 0, one_line.stderr
     expected = one_line.stdout.decode()
-    assert expected != PARAGRAPH + "\n"  # there is something to correct
-    wrapped = "Hi Sam,\n\n" + fold(PARAGRAPH, width) + "\n\nBest regards,\nTom\n"
+    assert expected != paragraph + "\n"  # there is something to correct
+    wrapped = "Hi Sam,\n\n" + fold(paragraph, width) + "\n\nBest regards,\nTom\n"
     r = redline("correct", input=wrapped.encode())
     assert r.returncode == 0, r.stderr
     out = r.stdout.decode()
@@ -148,6 +154,15 @@ def test_correct_a_hard_wrapped_email_as_if_it_were_not_wrapped(width, tmp_path)
     assert len(out_lines) == len(src_lines)
     unchanged = [a for a, b in zip(src_lines, out_lines) if a == b]
     assert len(unchanged) >= len(src_lines) // 2
+
+
+def test_correct_keeps_the_line_count_when_a_correction_covers_a_wrap():
+    text = ("Kitty looked at the holly with wistful eyes and was glad to do to others as she wished some \n"
+            "one would do to her, so she offered the only thing she had to give away on that cold morning.\n")
+    r = redline("correct", input=text.encode())
+    assert r.returncode == 0, r.stderr
+    out = r.stdout.decode()
+    assert "wished someone" in out and out.count("\n") == 2  # the break moves to the next space
 
 
 def test_correct_keeps_quotes_code_blocks_and_signature_as_they_are():

@@ -3,7 +3,7 @@
 // the underlines, keeps them on the text through scrolling and reflow, shows the
 // badge, and applies a suggestion as a user edit with the caret kept in place.
 
-import { planCheck, absorbResult, suggestionsFor } from '../shared/incremental.js';
+import { planCheck, absorbResult, suggestionsFor, paragraphsOf } from '../shared/incremental.js';
 import { splitSentences } from '../shared/sentences.js';
 import { visibleSuggestions, ignoreEntry, isSingleWord } from '../shared/filters.js';
 import { mapPosition, replaceSpan, shiftSuggestions } from '../shared/edits.js';
@@ -87,9 +87,15 @@ export class FieldSession {
     if (this.destroyed) return;
     clearTimeout(this.timer);
     const text = textForCheck(this.editor.getText());
-    const plan = planCheck(text, this.app.cache, this.pending, this.app.maxChars());
+    const plan = planCheck(text, this.app.cache, this.pending, this.app.maxChars(), { focus: this.focusRanges(text) });
     if (!plan) {
       this.refresh();
+      return;
+    }
+    // Too long for any request: never flagged, and never asked about again.
+    for (const s of plan.tooLong) this.app.cache.set(s.text, []);
+    if (plan.sentences.length === 0) {
+      this.check();
       return;
     }
     for (const s of plan.sentences) this.pending.add(s.text);
@@ -118,6 +124,26 @@ export class FieldSession {
     }
     this.refresh();
     if (!this.error) this.timer = setTimeout(() => this.check(), again);
+  }
+
+  /**
+   * What to check first in a long text: the paragraph with the caret (being typed), then the
+   * paragraphs in view. Ranges of `text`, most urgent first.
+   */
+  focusRanges(text) {
+    const paragraphs = paragraphsOf(text);
+    if (paragraphs.length <= 1) return [];
+    const ranges = [];
+    const caret = this.focused ? this.selection : null;
+    const typing = caret && paragraphs.find((p) => p.start <= caret.end && caret.end <= p.end);
+    if (typing) ranges.push(typing);
+    this.editor.measure();
+    const clip = this.editor.clipBox();
+    const shown = paragraphs.filter((p) =>
+      this.editor.rectsFor(p.start, p.end).some((r) => r.bottom > clip.top && r.top < clip.bottom && r.right > clip.left && r.left < clip.right),
+    );
+    if (shown.length) ranges.push({ start: shown[0].start, end: shown[shown.length - 1].end });
+    return ranges;
   }
 
   /** Re-read the text, re-place cached suggestions on it, redraw. */
@@ -177,9 +203,13 @@ export class FieldSession {
     if (this.error) {
       state = 'unavailable';
       title = this.error.message || 'The Redline host is unavailable.';
-    } else if (this.inflight > 0 || !this.complete) {
+    } else if ((this.inflight > 0 || !this.complete) && n === 0) {
       state = 'checking';
       title = 'Redline: checking…';
+    } else if (this.inflight > 0 || !this.complete) {
+      // A long text is checked in parts: what is found so far is usable while the rest is checked.
+      state = 'issues';
+      title = `Redline: ${n} ${n === 1 ? 'issue' : 'issues'} so far, checking the rest…`;
     } else if (n > 0) {
       state = 'issues';
       title = `Redline: ${n} ${n === 1 ? 'issue' : 'issues'}`;
@@ -187,7 +217,8 @@ export class FieldSession {
       state = 'ok';
       title = 'Redline: no issues found';
     }
-    this.app.overlay.showBadge(this.clip, { state, count: n, title, onActivate: () => this.activateBadge() });
+    const busy = !this.error && (this.inflight > 0 || !this.complete);
+    this.app.overlay.showBadge(this.clip, { state, count: n, title, busy, onActivate: () => this.activateBadge() });
   }
 
   activateBadge() {

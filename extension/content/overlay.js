@@ -75,8 +75,11 @@ export class Overlay {
     return null;
   }
 
-  /** The status badge for the focused field; `state` is checking | ok | issues | unavailable. */
-  showBadge(fieldBox, { state, count, title, onActivate }) {
+  /**
+   * The status badge for the focused field; `state` is checking | ok | issues | unavailable;
+   * `busy`: part of the text is still being checked (a long text shows what it has so far).
+   */
+  showBadge(fieldBox, { state, count, title, busy = false, onActivate }) {
     this.attach();
     if (!this.badge) {
       this.badge = this.doc.createElement('button');
@@ -89,6 +92,7 @@ export class Overlay {
     const b = this.badge;
     this.badgeAction = onActivate;
     b.dataset.state = state;
+    b.dataset.busy = String(busy);
     b.textContent = state === 'issues' ? String(count) : state === 'ok' ? '✓' : state === 'unavailable' ? '!' : '';
     b.title = title;
     b.setAttribute('aria-label', title);

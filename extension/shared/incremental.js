@@ -35,27 +35,77 @@ export class SentenceCache {
   }
 }
 
+/** How much of a long text one background request carries: about a second of the host's work. */
+export const CHUNK_CHARS = 1500;
+
+/** The paragraphs (lines) of `text`: [{start, end}], empty ones left out. */
+export function paragraphsOf(text) {
+  const out = [];
+  const lines = /[^\n]+/g;
+  let m;
+  while ((m = lines.exec(text)) !== null) out.push({ start: m.index, end: m.index + m[0].length });
+  return out;
+}
+
 /**
- * Pick the region of `text` to send: from the first to the last sentence that is
- * neither cached nor already pending. Sentences in between that are cached are
- * sent again for context (the host caches them too). The region is cut to
- * `maxChars` at a sentence end; the rest waits for the next round.
- * Returns null when nothing needs checking, else {start, end, text, sentences}.
+ * Pick the region of `text` to send: sentences that are neither cached nor
+ * already pending, taken by whole paragraphs.
+ *  - `focus` ([{start, end}], most urgent first: the paragraph being typed, what is in view):
+ *    the first of these ranges with unchecked sentences is sent on its own, so what the
+ *    person looks at is answered first;
+ *  - otherwise the first unchecked paragraphs, together up to `chunkChars` (at least one
+ *    paragraph), the rest of a long document following request by request.
+ * The region runs from its first to its last unchecked sentence; cached sentences in between
+ * are sent again for context (the host caches them too). It never exceeds `maxChars`: it is
+ * cut at a paragraph end, or inside one paragraph longer than that at a sentence end, and
+ * what is cut off comes in the next request. A single sentence longer than `maxChars` can
+ * never be checked: it is returned in `tooLong` (the caller stops asking about it).
+ * Returns null when nothing needs checking, else {start, end, text, sentences, tooLong}.
  */
-export function planCheck(text, cache, pending = new Set(), maxChars = Infinity) {
+export function planCheck(text, cache, pending = new Set(), maxChars = Infinity, { focus = [], chunkChars = CHUNK_CHARS } = {}) {
   const sentences = splitSentences(text);
-  const needed = sentences.filter((s) => !cache.has(s.text) && !pending.has(s.text));
-  if (needed.length === 0) return null;
-  const first = needed[0];
-  let last = first;
-  for (const s of needed) {
-    if (s.end - first.start > maxChars) break;
-    last = s;
+  const unchecked = (s) => !cache.has(s.text) && !pending.has(s.text);
+  const tooLong = sentences.filter((s) => unchecked(s) && s.end - s.start > maxChars);
+  const needed = sentences.filter((s) => unchecked(s) && s.end - s.start <= maxChars);
+  if (needed.length === 0) return tooLong.length ? { start: 0, end: 0, text: '', sentences: [], tooLong } : null;
+  const paragraphs = paragraphsOf(text);
+  const paragraphOf = (s) => paragraphs.find((p) => p.start <= s.start && s.end <= p.end);
+
+  // The paragraphs to take from: those of the first focus range with unchecked sentences, else a chunk.
+  let chosen = null;
+  for (const f of focus) {
+    const inside = paragraphs.filter((p) => p.end > f.start && p.start < f.end);
+    if (needed.some((s) => inside.includes(paragraphOf(s)))) {
+      chosen = inside;
+      break;
+    }
   }
-  const start = first.start;
-  const end = Math.min(last.end, start + maxChars);
+  if (!chosen) {
+    const first = paragraphOf(needed[0]);
+    chosen = paragraphs.filter((p) => p.start >= first.start && (p === first || p.end - first.start <= chunkChars));
+  }
+  const from = needed.filter((s) => chosen.includes(paragraphOf(s)));
+
+  // Cut to maxChars: at the last paragraph end that fits, else (one long paragraph) at a sentence end.
+  const start = from[0].start;
+  let last = from[0];
+  let lastWholeParagraph = null;
+  for (const s of from) {
+    if (s.end - start > maxChars) break;
+    last = s;
+    const p = paragraphOf(s);
+    if (!from.some((x) => x.start > s.start && paragraphOf(x) === p)) lastWholeParagraph = s;
+  }
+  if (last !== from[from.length - 1] && lastWholeParagraph && paragraphOf(lastWholeParagraph) !== paragraphOf(from[0])) last = lastWholeParagraph;
+  const end = last.end;
   const inRegion = sentences.filter((s) => s.start >= start && s.end <= end);
-  return { start, end, text: text.slice(start, end), sentences: inRegion.map((s) => ({ ...s, start: s.start - start, end: s.end - start })) };
+  return {
+    start,
+    end,
+    text: text.slice(start, end),
+    sentences: inRegion.map((s) => ({ ...s, start: s.start - start, end: s.end - start })),
+    tooLong,
+  };
 }
 
 /**

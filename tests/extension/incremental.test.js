@@ -113,3 +113,63 @@ test('the cache is bounded and keeps recently used sentences', () => {
   cache.set('c', []);
   assert.ok(cache.has('a') && cache.has('c') && !cache.has('b'));
 });
+
+// --- long documents ---
+const para = (n, words = 8) => Array.from({ length: 3 }, (_, k) => `Paragraph ${n} sentence ${k} has ${'some '.repeat(words)}words.`).join(' ');
+const doc = (count) => Array.from({ length: count }, (_, i) => para(i)).join('\n');
+
+test('a long document goes by whole paragraphs, about chunkChars at a time, until every sentence is answered', () => {
+  const cache = new SentenceCache();
+  const text = doc(40);
+  const seen = [];
+  for (let plan = planCheck(text, cache, new Set(), 20000, { chunkChars: 600 }); plan; plan = planCheck(text, cache, new Set(), 20000, { chunkChars: 600 })) {
+    assert.ok(plan.text.length <= 600 || !plan.text.includes('\n'), 'a chunk is one paragraph or fits chunkChars');
+    assert.ok(plan.start === 0 || text[plan.start - 1] === '\n', 'starts at a paragraph');
+    assert.ok(plan.end === text.length || text[plan.end] === '\n', 'ends at a paragraph');
+    seen.push(plan.text);
+    absorbResult(cache, plan.sentences, []);
+  }
+  assert.ok(seen.length > 1);
+  assert.equal(seen.join('\n'), text, 'every paragraph once, in order');
+  assert.ok(suggestionsFor(text, cache).complete);
+});
+
+test('what is in focus goes first: the paragraph being typed, then what is in view, then the rest in order', () => {
+  const cache = new SentenceCache();
+  const text = doc(30);
+  const lines = text.split('\n');
+  const at = (i) => text.indexOf(lines[i]);
+  const typing = { start: at(20), end: at(20) + lines[20].length };
+  const view = { start: at(10), end: at(13) + lines[13].length };
+  let plan = planCheck(text, cache, new Set(), 20000, { focus: [typing, view] });
+  assert.equal(plan.text, lines[20]);
+  absorbResult(cache, plan.sentences, []);
+  plan = planCheck(text, cache, new Set(), 20000, { focus: [typing, view] });
+  assert.equal(plan.text, lines.slice(10, 14).join('\n'));
+  absorbResult(cache, plan.sentences, []);
+  plan = planCheck(text, cache, new Set(), 20000, { focus: [typing, view] });
+  assert.equal(plan.start, 0, 'then the background, from the top');
+});
+
+test('no request exceeds maxChars, and nothing is left unchecked: a paragraph longer than it is cut at a sentence end', () => {
+  const cache = new SentenceCache();
+  const long = Array.from({ length: 60 }, (_, k) => `Sentence ${k} of the long paragraph is here.`).join(' ');
+  const text = `${para(1)}\n${long}\n${para(2)}`;
+  const max = 500;
+  let rounds = 0;
+  for (let plan = planCheck(text, cache, new Set(), max); plan; plan = planCheck(text, cache, new Set(), max)) {
+    assert.ok(plan.text.length <= max, `${plan.text.length} <= ${max}`);
+    assert.ok(plan.sentences.length > 0);
+    absorbResult(cache, plan.sentences, []);
+    assert.ok(++rounds < 100);
+  }
+  assert.ok(suggestionsFor(text, cache).complete);
+});
+
+test('a sentence longer than maxChars is reported as too long instead of being asked about forever', () => {
+  const cache = new SentenceCache();
+  const huge = `This ${'very '.repeat(200)}long sentence never ends.`;
+  const plan = planCheck(`Short one here. ${huge}`, cache, new Set(), 300);
+  assert.equal(plan.text, 'Short one here.');
+  assert.deepEqual(plan.tooLong.map((s) => s.text), [huge]);
+});

@@ -12,7 +12,7 @@ from . import __version__
 
 COMMAND_MODULES = [
     "native_host.commands",                      # check, correct, bench
-    "native_host.transports.websocket_server",   # serve
+    "native_host.transports.serve",              # serve (websocket and LanguageTool API)
     "native_host.transports.native_messaging",   # native
     "native_host.install.commands",              # install, uninstall, doctor
     "native_host.token_store",                   # token

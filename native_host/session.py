@@ -1,10 +1,10 @@
 """What a connection does with the protocol, for either transport.
 
-`Engine` is the one checker of a process with its worker threads; `Session`
-is one connection (the browser's native port, or one websocket). A session
+A `Session` is one connection (the browser's native port, or one websocket). It
 answers hello/ping/cancel at once, queues checks and runs them on the engine's
-threads, so a slow check never blocks the reading loop. Transports only move
-bytes: they feed `Session.receive` and supply a `write(bytes)` coroutine.
+threads (engine.py), so a slow check never blocks the reading loop; a cancel, or
+the connection closing, stops the check it names. Transports only move bytes: they
+feed `Session.receive` and supply a `write(bytes)` coroutine.
 """
 
 from __future__ import annotations
@@ -14,68 +14,15 @@ import logging
 import time
 from collections import OrderedDict
 from collections.abc import Awaitable, Callable
-from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
 from typing import Any
 
 from . import __version__, protocol
-from .errors import TextTooLarge
+from .engine import Engine, ModelUnavailable, OverBudget, budget_s
+from .errors import CheckCancelled, TextTooLarge
 from .protocol import ProtocolError, RequestId
 
 log = logging.getLogger("redline.session")
-
-
-class Engine:
-    """A checker (see checker.Checker: `model_name`, `load()`, `check(text)`)
-    plus the threads it runs on. Loading starts in the background so `hello`
-    never waits for the model, and a missing model does not stop the host:
-    `hello` still answers and checks get `unavailable`."""
-
-    def __init__(self, make_checker: Callable[[], Any], workers: int = 1):
-        self._executor = ThreadPoolExecutor(max_workers=max(1, workers), thread_name_prefix="redline-check")
-        self._loaded: Future | None = None
-        try:
-            self.checker = make_checker()
-        except Exception as e:
-            log.error("no checker: %s", e)
-            self.checker = None
-            self._loaded = Future()
-            self._loaded.set_exception(e)
-
-    def start_loading(self) -> None:
-        if self._loaded is None:
-            self._loaded = self._executor.submit(self.checker.load)
-
-    @property
-    def state(self) -> str:
-        if self._loaded is None or not self._loaded.done():
-            return "loading"
-        return "failed" if self._loaded.exception() else "ready"
-
-    @property
-    def model_name(self) -> str:
-        try:
-            return str(self.checker.model_name)
-        except Exception:  # no model installed: hello still answers; checks say `unavailable`
-            return "unknown"
-
-    async def check(self, text: str) -> tuple[list[dict], float]:
-        self.start_loading()
-        try:
-            await asyncio.wrap_future(self._loaded)
-        except Exception as e:
-            log.error("model failed to load: %s", e)
-            raise ProtocolError("unavailable", "The grammar model could not be loaded; run `redline doctor`.") from None
-        return await asyncio.get_running_loop().run_in_executor(self._executor, self._check, text)
-
-    def _check(self, text: str) -> tuple[list[dict], float]:
-        started = time.perf_counter()
-        suggestions = [s.to_dict() for s in self.checker.check(text)]
-        return suggestions, (time.perf_counter() - started) * 1000
-
-    def close(self) -> None:
-        # A check already running finishes on its thread; queued ones are dropped.
-        self._executor.shutdown(wait=False, cancel_futures=True)
 
 
 @dataclass(frozen=True)
@@ -184,7 +131,7 @@ class Session:
         pending = self._queued.pop(key, None) or self._running.get(key)
         if pending is None or pending.cancelled:
             return False
-        pending.cancelled = True  # a running check finishes on its thread; its result is dropped
+        pending.cancelled = True  # a running check stops at once (engine.py); its result is dropped
         await self.send(protocol.error(target, "cancelled", "The check was cancelled."))
         return True
 
@@ -196,27 +143,31 @@ class Session:
             key, pending = self._queued.popitem(last=False)
             self._running[key] = pending
             try:
-                reply = await self._run(pending.request)
+                reply = await self._run(pending)
             finally:
                 del self._running[key]
             if not pending.cancelled:
                 await self.send(reply)
 
-    async def _run(self, req: protocol.Check) -> dict:
+    async def _run(self, pending: _Pending) -> dict:
+        req = pending.request
         try:
-            suggestions, elapsed_ms = await self.engine.check(req.text)
+            suggestions, elapsed_ms = await self.engine.check(req.text, lambda: pending.cancelled or self._closed)
             return protocol.result(req.id, suggestions, elapsed_ms)
-        except ProtocolError as e:
-            return protocol.error(req.id, e.code, e.message)
+        except ModelUnavailable as e:
+            return protocol.error(req.id, "unavailable", str(e))
         except TextTooLarge:  # the checker's own length limit
             return protocol.error(req.id, "too_large", "The text is too long to check.")
-        except Exception as e:
-            log.error("check failed: %s", type(e).__name__)  # the exception text may quote the user's text
-            log.debug("check failure", exc_info=True)
+        except OverBudget:
+            return protocol.error(req.id, "too_large", f"The text took longer than {budget_s(req.text):.0f} s "
+                                                       "to check; check a shorter part.")
+        except CheckCancelled:  # by a `cancel` (its reply is already sent) or the host shutting down
+            return protocol.error(req.id, "cancelled", "The check was cancelled.")
+        except Exception:  # engine.py logged it, without the text
             return protocol.error(req.id, "internal", "The check failed inside the host.")
 
     async def close(self) -> None:
-        """Stop answering; drop what is queued. Nothing is sent after this."""
+        """Stop answering; drop what is queued and stop what runs. Nothing is sent after this."""
         self._closed = True
         for task in self._workers:
             task.cancel()

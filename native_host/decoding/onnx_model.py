@@ -37,6 +37,7 @@ class OnnxModel:
         # "<s>" typed by a user is text, not a control token (not stored in tokenizer.json).
         self.tokenizer.encode_special_tokens = True
 
+        ort.disable_telemetry_events()  # before any session (native_host/__init__.py sets the variable)
         opts = ort.SessionOptions()
         opts.graph_optimization_level = ort.GraphOptimizationLevel.ORT_ENABLE_ALL
         opts.intra_op_num_threads = threads

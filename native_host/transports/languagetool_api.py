@@ -2,13 +2,15 @@
 tools that already speak it (LanguageTool's browser add-on, LTeX, Obsidian, Emacs,
 language_tool_python …) get Redline's checks without a change on their side.
 
-`redline serve` starts it beside the websocket, on port 8081 (LanguageTool's own
-default) unless `--lt-port` says otherwise or `--no-lt-api` turns it off. It shares
+`redline serve` (serve.py) starts it beside the websocket, on port 8081 (LanguageTool's
+own default) unless `--lt-port` says otherwise or `--no-lt-api` turns it off. It shares
 the websocket's `Engine`: one checker, one pool of threads. Unlike the websocket it
 takes no token, because LanguageTool clients cannot send one; what stands in for it
 is the loopback Host check, an Origin check (extension origins from the allowlist,
-LanguageTool's own add-on and Obsidian; never a web page), and size limits. See
-docs/languagetool.md for the trade-off and the client settings.
+LanguageTool's own add-on and Obsidian; never a web page), checks by POST only (a
+page's cross-site POST always carries its Origin; an `<img>` GET may not), and limits
+on size, time and checks at once. See docs/languagetool.md for the trade-off and the
+client settings.
 
 The shapes follow LanguageTool's server (RuleMatchesAsJsonSerializer, ApiV2,
 V2TextChecker): UTF-16 offsets, `data` annotations whose markup is never checked but
@@ -19,34 +21,35 @@ category it is closest to (`TYPOS` …), so clients can turn it off by either id
 
 from __future__ import annotations
 
-import argparse
+import asyncio
 import json
 import logging
 import re
-import sys
 from bisect import bisect_right
 from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from .. import __version__, security
-from ..errors import TextTooLarge
+from ..engine import ModelUnavailable, OverBudget, budget_s
+from ..errors import CheckCancelled, TextTooLarge
 from ..limits import MAX_LT_UTF16
 from ..offsets import Utf16Map, utf16_len
-from ..protocol import ProtocolError
 from ..regions import sentences
+from .runner import BODY_TIMEOUT_S
 
 if TYPE_CHECKING:
     from aiohttp import web
 
-    from ..session import Engine
+    from ..engine import Engine
 
 log = logging.getLogger("redline.languagetool")
 
 DEFAULT_PORT = 8081               # where LanguageTool clients look for a local server
 MAX_TEXT_CHARS = MAX_LT_UTF16     # plain text of one check, in UTF-16 units (LanguageTool counts so too)
 MAX_BODY_BYTES = 4 * 1024 * 1024  # one request body: the text, percent-encoded, plus any markup
-MAX_PENDING = 8                   # checks queued or running through this API at once; more get 503
+MAX_PENDING = 8                   # checks queued or running through this API at once (abandoned ones
+                                  # until their thread lets go); more get 503
 CONTEXT_SIZE = 40                 # characters of context either side of a match, as LanguageTool
 
 # LanguageTool's add-on for Chrome and Edge (its Chrome Web Store id), and Obsidian's
@@ -175,7 +178,7 @@ class Annotated:
         {"markup": …, "interpretAs": …}, …]}."""
         try:
             doc = json.loads(data)
-        except ValueError:
+        except (ValueError, RecursionError):  # RecursionError: "[[[[…" nested past Python's limit
             raise LTError(400, "Could not parse JSON from 'data' parameter") from None
         if not isinstance(doc, dict):
             raise LTError(400, "'data' must be a JSON object with a 'text' or 'annotation' key")
@@ -369,11 +372,12 @@ class LanguageToolApi:
     """The app's state and handlers. Like websocket_server, aiohttp is imported only
     when the app is built."""
 
+    OWNER = "languagetool"  # this API's checks, as the engine counts them
+
     def __init__(self, engine: Engine, allowed_origins: frozenset[str], max_pending: int = MAX_PENDING):
         self.engine = engine
         self.allowed_origins = allowed_origins | {LANGUAGETOOL_ADDON_ORIGIN}
         self.max_pending = max_pending
-        self.pending = 0
 
     def origin_allowed(self, origin: str) -> bool:
         return security.origin_allowed(origin, self.allowed_origins) or origin in APP_ORIGINS
@@ -384,18 +388,19 @@ class LanguageToolApi:
         @web.middleware
         async def guard(request: web.Request, handler):
             origin = request.headers.get("Origin")
-            cors = {"Access-Control-Allow-Origin": origin, "Vary": "Origin"} if origin else {}
+            cors = {}  # only once the request passed every check below: a refusal tells a page nothing
             try:
                 # DNS rebinding: a page on evil.example resolving to 127.0.0.1 still sends Host: evil.example.
                 if not security.host_is_loopback(request.host if "Host" in request.headers else None):
                     raise LTError(403, "Host must be a loopback name (127.0.0.1, localhost or [::1]).")
                 if origin and not self.origin_allowed(origin):
-                    cors = {}
                     raise LTError(403, "Origin not allowed: only extensions on Redline's allowlist, LanguageTool's "
                                        "add-on and Obsidian may use this API (see `redline serve --allow-origin`).")
                 # No Origin, yet a browser says another site asked (an <img> or a link): refuse.
-                if not origin and request.headers.get("Sec-Fetch-Site") in ("cross-site", "same-site"):
+                if not origin and request.headers.get("Sec-Fetch-Site", "").strip().lower() in ("cross-site", "same-site"):
                     raise LTError(403, "Requests from web pages are not allowed.")
+                if origin:
+                    cors = {"Access-Control-Allow-Origin": origin, "Vary": "Origin"}
                 if request.method == "OPTIONS":
                     return web.Response(status=204, headers={
                         **cors, "Access-Control-Allow-Methods": "GET, POST, OPTIONS",
@@ -406,6 +411,10 @@ class LanguageToolApi:
                 response = web.Response(status=e.status, text=f"Error: {e.message}", headers=cors)
             except web.HTTPException as e:  # aiohttp's own 404 and 405
                 response = web.Response(status=e.status, text=f"Error: {e.reason}", headers=cors)
+            except Exception as e:  # a bug: say so, without the request
+                log.error("request failed: %s", type(e).__name__)
+                response = web.Response(status=500, text="Error: Internal Error: the request failed inside Redline.",
+                                        headers=cors)
             else:
                 response.headers.update(cors)
             return response
@@ -421,8 +430,8 @@ class LanguageToolApi:
 
     async def check(self, request: web.Request) -> web.Response:
         from aiohttp import web
-        if request.method not in ("GET", "POST"):
-            raise LTError(405, "/v2/check needs to be called with POST (or GET)")
+        if request.method != "POST":  # a GET can come from any page's <img>, without an Origin
+            raise LTError(405, "/v2/check needs to be called with POST")
         params = await _params(request)
         if "text" in params and "data" in params:
             raise LTError(400, "Set only 'text' or 'data' parameter, not both")
@@ -439,21 +448,23 @@ class LanguageToolApi:
         language, detected = resolve_language(params.get("language"), text.plain, params.get("preferredVariants"))
         selection = Selection.from_params(params)
         # motherTongue, level, username, apiKey and the rest: accepted, nothing to apply.
-        if self.pending >= self.max_pending:
+        # Counted by the engine, so a check whose client went away counts until it has stopped.
+        if self.engine.live(self.OWNER) >= self.max_pending:
             raise LTError(503, "There are currently too many parallel requests. Please try again later.")
-        self.pending += 1
         try:
-            suggestions, _ = await self.engine.check(text.plain)
-        except ProtocolError as e:  # the model could not be loaded
-            raise LTError(503, e.message) from None
+            # A client that disconnects cancels this handler, and that stops the check (engine.py).
+            suggestions, _ = await self.engine.check(text.plain, owner=self.OWNER)
+        except ModelUnavailable as e:
+            raise LTError(503, str(e)) from None
         except TextTooLarge:  # the checker's own length limit
             raise LTError(413, "Your text is too long to check. Please submit a shorter text.") from None
-        except Exception as e:
-            log.error("check failed: %s", type(e).__name__)  # the exception text may quote the user's text
-            log.debug("check failure", exc_info=True)
+        except OverBudget:
+            raise LTError(503, f"Checking took longer than the allowed maximum of {budget_s(text.plain):.0f} "
+                               "seconds. Please submit a shorter text.") from None
+        except CheckCancelled:  # the host is shutting down
+            raise LTError(503, "Redline is shutting down.") from None
+        except Exception:  # engine.py logged it, without the text
             raise LTError(500, "Internal Error: the check failed inside Redline.") from None
-        finally:
-            self.pending -= 1
         return web.json_response(check_reply(suggestions, text, language, detected, selection))
 
 
@@ -463,62 +474,14 @@ async def _params(request: web.Request) -> dict[str, str]:
     params = dict(request.query)
     if request.method == "POST":
         try:
-            form = await request.post()
+            async with asyncio.timeout(BODY_TIMEOUT_S):
+                form = await request.post()
         except web.HTTPRequestEntityTooLarge:
             raise LTError(413, f"Your request is larger than the limit of {MAX_BODY_BYTES} bytes. "
                                "Please submit a shorter text.") from None
-        except ValueError:
+        except TimeoutError:
+            raise LTError(408, f"The request body did not arrive within {BODY_TIMEOUT_S:.0f} seconds.") from None
+        except Exception:  # a broken multipart body, an unknown charset, bytes that are not that charset …
             raise LTError(400, "Could not read the form parameters (use application/x-www-form-urlencoded).") from None
         params.update((k, v) for k, v in form.items() if isinstance(v, str))  # file fields: ignored
     return params
-
-
-# --- the listener `redline serve` starts ---------------------------------------------------
-
-class Listener:
-    """The API on its own port of 127.0.0.1 and ::1, started after the websocket. A
-    port that is taken is reported and skipped: the websocket serves on."""
-
-    def __init__(self, engine: Engine, allowed_origins: frozenset[str], port: int = DEFAULT_PORT):
-        self.api = LanguageToolApi(engine, allowed_origins)
-        self.port = port  # the bound one once started
-        self._runner = None
-
-    async def start(self) -> None:
-        from aiohttp import web
-        runner = web.AppRunner(self.api.app(), access_log=None, handle_signals=False, shutdown_timeout=1.0)
-        await runner.setup()
-        try:
-            await web.TCPSite(runner, security.LISTEN_ADDRESSES[0], self.port).start()
-        except OSError as e:
-            await runner.cleanup()
-            print(f"redline serve: LanguageTool API not started: cannot listen on port {self.port} "
-                  f"({e.strerror or e}); pass --lt-port PORT, or --no-lt-api", file=sys.stderr, flush=True)
-            return
-        self._runner = runner
-        port = self.port = runner.addresses[0][1]  # the real port when asked for 0
-        urls = [f"http://127.0.0.1:{port}/v2"]
-        for host in security.LISTEN_ADDRESSES[1:]:
-            try:
-                await web.TCPSite(runner, host, port).start()
-                urls.append(f"http://[{host}]:{port}/v2")
-            except OSError as e:  # no IPv6 on this machine
-                log.warning("LanguageTool API not listening on %s: %s", host, e)
-        print(f"redline serve: LanguageTool API on {' and '.join(urls)} (no token: loopback only; "
-              "--no-lt-api turns it off)", file=sys.stderr, flush=True)
-
-    async def stop(self) -> None:
-        if self._runner is not None:
-            await self._runner.cleanup()
-            self._runner = None
-
-
-def add_arguments(p: argparse.ArgumentParser) -> None:
-    p.add_argument("--lt-port", type=int, default=DEFAULT_PORT,
-                   help=f"port of the LanguageTool-compatible HTTP API (default {DEFAULT_PORT}; 0 picks a free one)")
-    p.add_argument("--no-lt-api", action="store_true",
-                   help="do not serve the LanguageTool-compatible HTTP API (it takes no token)")
-
-
-def listener(args: argparse.Namespace, engine: Engine, allowed_origins: frozenset[str]) -> Listener | None:
-    return None if args.no_lt_api else Listener(engine, allowed_origins, args.lt_port)

@@ -21,7 +21,9 @@ import threading
 from typing import BinaryIO
 
 from .. import protocol
-from ..session import Engine, Limits, Session, checker_from_args
+from ..engine import Engine
+from ..session import Limits, Session
+from .runner import run_engine, setup_logging
 
 log = logging.getLogger("redline.native")
 
@@ -118,21 +120,20 @@ async def serve(engine: Engine, stdin: BinaryIO, frames_fd: int, limits: Limits)
 
 def _run(args: argparse.Namespace) -> int:
     frames_fd = claim_stdout()
-    logging.basicConfig(stream=sys.stderr, level=logging.DEBUG if args.verbose else logging.WARNING,
-                        format="redline native: %(levelname)s %(message)s")
+    setup_logging("native", args.verbose)
     if args.caller:
         log.info("started by %s", " ".join(args.caller))
-    # After claim_stdout, so nothing the checker imports can write into the frames.
-    engine = Engine(lambda: checker_from_args(args), workers=args.workers)
-    engine.start_loading()
-    try:
-        asyncio.run(serve(engine, sys.stdin.buffer, frames_fd,
-                          Limits(max_pending=args.max_pending, parallel=args.workers)))
-    except BrokenPipeError:  # the browser closed the port while we were replying
-        pass
-    finally:
-        engine.close()
-    return 0
+    limits = Limits(max_pending=args.max_pending, parallel=args.workers)
+
+    async def main(engine: Engine) -> None:
+        try:
+            await serve(engine, sys.stdin.buffer, frames_fd, limits)
+        except BrokenPipeError:  # the browser closed the port while we were replying
+            pass
+
+    # After claim_stdout, so nothing the checker imports can write into the frames. When
+    # stdin ends, running checks stop and the process exits at once.
+    return run_engine(args, main, workers=args.workers)
 
 
 

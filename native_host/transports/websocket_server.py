@@ -1,26 +1,21 @@
-"""`redline serve`: the protocol over a loopback websocket (app factory, lifecycle).
+"""The protocol over a loopback websocket (the app; `redline serve`, serve.py, runs it).
 
-For browsers or setups where native messaging is not available. Listens on
-127.0.0.1 and ::1 only. A websocket opens only with a loopback Host, an
-allowed extension Origin and the pairing token (security.py); a token rotated
-by `redline token --rotate` closes the sockets that used the old one. The
-protocol itself is session.py's, exactly as over native messaging.
+For browsers or setups where native messaging is not available. A websocket opens
+only with a loopback Host, an allowed extension Origin and the pairing token
+(security.py); a token rotated by `redline token --rotate` closes the sockets that
+used the old one. The protocol itself is session.py's, exactly as over native messaging.
 """
 
 from __future__ import annotations
 
-import argparse
 import asyncio
 import logging
-import os
-import signal
-import sys
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from .. import __version__, protocol, security, token_store
-from ..session import Engine, Limits, Session, checker_from_args
-from . import languagetool_api
+from ..engine import Engine
+from ..session import Limits, Session
 
 if TYPE_CHECKING:
     from aiohttp import web
@@ -28,8 +23,9 @@ if TYPE_CHECKING:
 log = logging.getLogger("redline.serve")
 
 DEFAULT_PORT = 8734
-CLOSE_GOING_AWAY = 1001       # server shutting down
+CLOSE_GOING_AWAY = 1001       # server shutting down, or the socket idled past Settings.idle_timeout_s
 CLOSE_TRY_LATER = 1013        # too many connections
+CLOSE_WAIT_S = 0.3            # at shutdown, how long peers get to answer the close frame
 CLOSE_TOKEN_ROTATED = 4001    # application code: the token this socket used was replaced
 
 
@@ -39,6 +35,8 @@ class Settings:
     max_connections: int = 16
     limits: Limits = field(default_factory=lambda: Limits(max_pending=16, rate=50.0, burst=100))
     token_poll_s: float = 0.5
+    idle_timeout_s: float = 300.0  # a socket with no message this long is closed (the extension pings every 20 s)
+    heartbeat_s: float = 30.0      # websocket pings: a peer that stops answering is dropped
 
 
 class TokenGate:
@@ -110,7 +108,7 @@ class Server:
             raise web.HTTPUnauthorized(text="Missing or wrong pairing token: see `redline token`.\n")
 
         # aiohttp closes with 1009 past twice our limit; between the two, the client gets `too_large`.
-        ws = web.WebSocketResponse(max_msg_size=2 * protocol.MAX_FRAME_BYTES, heartbeat=30.0)
+        ws = web.WebSocketResponse(max_msg_size=2 * protocol.MAX_FRAME_BYTES, heartbeat=self.settings.heartbeat_s)
         await ws.prepare(request)
         send_lock = asyncio.Lock()
 
@@ -127,11 +125,18 @@ class Server:
         client = _Client(token, session, ws)
         self.clients.add(client)
         try:
-            async for msg in ws:
+            while True:
+                try:
+                    msg = await ws.receive(timeout=self.settings.idle_timeout_s)
+                except TimeoutError:
+                    await ws.close(code=CLOSE_GOING_AWAY, message=b"idle")
+                    break
                 if msg.type == WSMsgType.TEXT:
                     await session.receive(msg.data)
                 elif msg.type == WSMsgType.BINARY:
                     await session.refuse("bad_request", "Send JSON in text frames.")
+                elif msg.type in (WSMsgType.CLOSE, WSMsgType.CLOSING, WSMsgType.CLOSED, WSMsgType.ERROR):
+                    break
         finally:
             self.clients.discard(client)
             await session.close()
@@ -160,100 +165,11 @@ class Server:
         await asyncio.gather(task, return_exceptions=True)
 
     async def _close_sockets(self, app: web.Application) -> None:
-        for client in list(self.clients):
+        async def close(client: _Client) -> None:
             await client.session.close()
             await client.ws.close(code=CLOSE_GOING_AWAY, message=b"server shutdown")
 
-
-async def serve(app: web.Application, port: int, lt: languagetool_api.Listener | None = None) -> None:
-    """Listen on loopback until SIGINT or SIGTERM, then close every socket and return.
-    `lt`, the LanguageTool-compatible API, starts after the websocket, on its own port."""
-    from aiohttp import web
-    # access_log=None: the request line holds the token in its query string.
-    runner = web.AppRunner(app, access_log=None, handle_signals=False)
-    await runner.setup()
-    try:
-        await web.TCPSite(runner, security.LISTEN_ADDRESSES[0], port).start()
-        port = runner.addresses[0][1]  # the real port when asked for 0
-        urls = [f"ws://127.0.0.1:{port}/ws"]
-        for host in security.LISTEN_ADDRESSES[1:]:
-            try:
-                await web.TCPSite(runner, host, port).start()
-                urls.append(f"ws://[{host}]:{port}/ws")
-            except OSError as e:  # no IPv6 on this machine: IPv4 loopback is enough
-                log.warning("not listening on %s: %s", host, e)
-        print(f"redline serve: listening on {' and '.join(urls)} (pid {os.getpid()})", file=sys.stderr, flush=True)
-        if lt is not None:
-            await lt.start()  # a taken port is reported there; the websocket serves on
-
-        stop = asyncio.Event()
-        loop = asyncio.get_running_loop()
-        for sig in (signal.SIGINT, signal.SIGTERM):
-            try:
-                loop.add_signal_handler(sig, stop.set)
-            except NotImplementedError:  # Windows: fall back to the default handlers
-                signal.signal(sig, lambda *_: loop.call_soon_threadsafe(stop.set))
-        await stop.wait()
-        print("redline serve: shutting down", file=sys.stderr, flush=True)
-    finally:
-        if lt is not None:
-            await lt.stop()
-        await runner.cleanup()
-
-
-def _run(args: argparse.Namespace) -> int:
-    logging.basicConfig(stream=sys.stderr, level=logging.DEBUG if args.verbose else logging.WARNING,
-                        format="redline serve: %(levelname)s %(message)s")
-    try:
-        origins = security.load_allowed_origins(args.allow_origin, defaults=not args.no_default_origin)
-    except ValueError as e:
-        print(f"redline serve: {e}", file=sys.stderr)
-        return 2
-    if not origins:
-        log.warning("no extension origin is allowed, so every websocket will be refused: "
-                    "pass --allow-origin chrome-extension://<id> or list origins in %s",
-                    token_store.config_dir() / security.ALLOWLIST_FILE)
-    log.info("allowed origins: %s", ", ".join(sorted(origins)))
-    gate = TokenGate()
-    try:
-        gate.current()  # create the token on first run, so `redline token` can show it
-    except (RuntimeError, OSError) as e:
-        print(f"redline serve: cannot read or create the pairing token: {e}", file=sys.stderr)
-        return 1
-    engine = Engine(lambda: checker_from_args(args), workers=args.workers)
-    engine.start_loading()
-    settings = Settings(origins, max_connections=args.max_connections,
-                        limits=Limits(max_pending=args.max_pending, rate=args.rate, burst=args.burst))
-    try:
-        asyncio.run(serve(Server(engine, settings, gate).app(), args.port,
-                          languagetool_api.listener(args, engine, origins)))
-    except OSError as e:
-        print(f"redline serve: cannot listen on port {args.port}: {e.strerror or e}", file=sys.stderr)
-        return 1
-    finally:
-        engine.close()
-    return 0
-
-
-
-def register(subparsers: argparse._SubParsersAction) -> None:
-    p = subparsers.add_parser("serve", help="serve the extension over a loopback websocket")
-    p.add_argument("--port", type=int, default=DEFAULT_PORT,
-                   help=f"TCP port on 127.0.0.1 and ::1 (default {DEFAULT_PORT}; 0 picks a free one)")
-    p.add_argument("--allow-origin", action="append", default=[], metavar="ORIGIN",
-                   help="extension origin allowed to connect, e.g. chrome-extension://<id> (repeatable)")
-    p.add_argument("--no-default-origin", action="store_true",
-                   help="do not allow the shipped Chromium extension unless listed (e.g. a self-built one)")
-    p.add_argument("--model-dir", default=None, help="model directory (default: the installed model)")
-    p.add_argument("--threads", type=int, default=1, help="ONNX Runtime threads per check (default 1)")
-    p.add_argument("--workers", type=int, default=min(2, os.cpu_count() or 1),
-                   help="checks run at once (default: up to 2)")
-    p.add_argument("--max-connections", type=int, default=16, help="open websockets at most (default 16)")
-    p.add_argument("--max-pending", type=int, default=16,
-                   help="checks queued or running per connection (default 16)")
-    p.add_argument("--rate", type=float, default=50.0, help="requests per second per connection (default 50)")
-    p.add_argument("--burst", type=int, default=100,
-                   help="requests allowed at once before --rate applies (default 100)")
-    p.add_argument("--verbose", action="store_true", help="log at debug level (never the text or the token)")
-    languagetool_api.add_arguments(p)
-    p.set_defaults(func=_run)
+        # A peer that never answers the close frame must not hold the shutdown.
+        tasks = [asyncio.create_task(close(c)) for c in list(self.clients)]
+        if tasks:
+            await asyncio.wait(tasks, timeout=CLOSE_WAIT_S)

@@ -6,7 +6,6 @@ flags), and `redline serve` itself with the model, whose matches must be exactly
 the checker's. language_tool_python, unchanged from PyPI, is the client of both.
 """
 
-import asyncio
 import http.client
 import json
 import re
@@ -14,14 +13,12 @@ import socket
 import subprocess
 import sys
 import threading
-import time
 import urllib.parse
 
 import pytest
+from fake_engine import FIXES, AppServer, WordListChecker, expected, u16
 
 from native_host.regions import sentences
-from native_host.session import Engine
-from native_host.suggestions import Suggestion
 from native_host.transports import languagetool_api as lt
 
 REDLINE = [sys.executable, "-m", "native_host.cli"]
@@ -32,75 +29,20 @@ EMAIL = ("Hi Anna,\n\nThanks for teh update 😀! I recieve your notes yesterday
          "Could you send me teh slides?\n\n> quoted reply: teh old text\n\nBest,\nBob\n-- \nBob Smith, teh signature")
 
 
-def u16(s: str) -> int:
-    return len(s.encode("utf-16-le")) // 2
-
-
 def u16_slice(s: str, start: int, end: int) -> str:
     return s.encode("utf-16-le")[2 * start: 2 * end].decode("utf-16-le")
 
 
-# --- a checker whose answers are known -------------------------------------------------------
+# --- the API in this process, around a checker whose answers are known (fake_engine.py) ----------
 
-FIXES = {"teh": ("the", "spelling"), "recieve": ("receive", "spelling"), "go": ("goes", "grammar"),
-         "Their": ("There", "word-choice"), "alot": ("a lot", "spelling"), "i": ("I", "capitalization"),
-         "launch": ("launch,", "punctuation"), "Could you send me": ("Please send me", "style")}
-_FIX = re.compile("|".join(sorted((re.escape(w) for w in FIXES), key=len, reverse=True)))
-
-
-class WordListChecker:
-    """Flags the words of FIXES inside the prose sentences, like the model would, in
-    UTF-16 offsets. "SLOW" holds a check until `release` is set."""
-
-    model_name = "word-list"
-    release = threading.Event()
-
-    def load(self):
-        return self
-
-    def check(self, text):
-        if "SLOW" in text:
-            self.release.wait(30)
-        out = []
-        for span in sentences(text):
-            for m in _FIX.finditer(text, span.start, span.end):
-                if (m.start() and text[m.start() - 1].isalnum()) or (m.end() < len(text) and text[m.end()].isalnum()):
-                    continue  # inside a longer word
-                repl, category = FIXES[m.group(0)]
-                out.append(Suggestion(u16(text[:m.start()]), u16(text[:m.end()]), m.group(0), [repl], category,
-                                      f"Write “{repl}”."))
-        return out
-
-
-def expected(text: str) -> list[tuple[int, int, str]]:
-    """(UTF-16 offset, length, word) of every word the checker flags in a plain text."""
-    return [(s.start, s.end - s.start, s.text) for s in WordListChecker().check(text)]
-
-
-class ThreadServer:
-    """The API's Listener on a free port, with its loop in a thread of its own."""
-
-    def __init__(self, checker, origins=frozenset({ORIGIN}), max_pending=lt.MAX_PENDING):
-        self.engine = Engine(lambda: checker, workers=2)
-        self.loop = asyncio.new_event_loop()
-        self.thread = threading.Thread(target=self.loop.run_forever, daemon=True)
-        self.thread.start()
-        self.listener = lt.Listener(self.engine, origins, port=0)
-        self.listener.api.max_pending = max_pending
-        asyncio.run_coroutine_threadsafe(self.listener.start(), self.loop).result(30)
-        self.port = self.listener.port
-        self.url = f"http://127.0.0.1:{self.port}"
-
-    def close(self):
-        asyncio.run_coroutine_threadsafe(self.listener.stop(), self.loop).result(30)
-        self.loop.call_soon_threadsafe(self.loop.stop)
-        self.thread.join(10)
-        self.engine.close()
+def api_server(checker, origins=frozenset({ORIGIN}), max_pending=lt.MAX_PENDING, make_checker=None) -> AppServer:
+    return AppServer(checker, lambda engine: lt.LanguageToolApi(engine, origins, max_pending).app(),
+                     make_checker=make_checker)
 
 
 @pytest.fixture(scope="module")
 def api():
-    server = ThreadServer(WordListChecker())
+    server = api_server(WordListChecker())
     yield server
     server.close()
 
@@ -215,11 +157,12 @@ def test_form_request_on_a_multi_paragraph_email_with_emoji(api):
     assert [u16_slice(EMAIL, a, b) for a, b in reply["sentenceRanges"]] == [s.text for s in sentences(EMAIL)]
 
 
-def test_query_string_and_get_work_like_the_form(api):
+def test_query_string_and_form_are_read_together_and_get_is_refused(api):
     text = "He go home 😀 and i stay."
     post = check(api.port, text=text, language="en-GB")
+    # A check needs a POST: any page's <img> can send a GET, with no Origin to refuse it by.
     status, _, body = call(api.port, "GET", "/v2/check", {"text": text, "language": "en-GB"})
-    assert status == 200 and json.loads(body) == post
+    assert status == 405 and body == "Error: /v2/check needs to be called with POST"
     # Parameters split between the query string and the body are read together.
     status, _, body = call(api.port, "POST", "/v2/check?language=en-GB", {"text": text})
     assert status == 200 and json.loads(body)["matches"] == post["matches"]
@@ -335,8 +278,9 @@ def test_loopback_host_and_origins(api):
     for origin in ("https://evil.example", "http://127.0.0.1:8081", "null", "chrome-extension://" + "b" * 32):
         status, headers, _ = call(api.port, "POST", "/v2/check", params, {"Origin": origin})
         assert status == 403 and "access-control-allow-origin" not in headers, origin
-    status, _, _ = call(api.port, "GET", "/v2/check", params, {"Sec-Fetch-Site": "cross-site"})
-    assert status == 403  # an <img> on a web page sends no Origin, but says where it came from
+    for site in ("cross-site", "Cross-Site", " same-site "):  # browsers send lower case; compare as they mean it
+        status, headers, _ = call(api.port, "POST", "/v2/check", params, {"Sec-Fetch-Site": site})
+        assert status == 403 and "access-control-allow-origin" not in headers, site
     # Extensions on the allowlist, LanguageTool's add-on and Obsidian: CORS answers for exactly them.
     for origin in (ORIGIN, lt.LANGUAGETOOL_ADDON_ORIGIN, "app://obsidian.md"):
         status, headers, _ = call(api.port, "POST", "/v2/check", params, {"Origin": origin})
@@ -354,16 +298,13 @@ def test_loopback_host_and_origins(api):
 
 def test_too_many_parallel_checks_get_503():
     checker = WordListChecker()
-    checker.release.clear()
-    server = ThreadServer(checker, max_pending=1)
+    server = api_server(checker, max_pending=1)
     try:
         results = []
         slow = threading.Thread(target=lambda: results.append(
             call(server.port, "POST", "/v2/check", {"text": "SLOW he go.", "language": "en"})))
         slow.start()
-        deadline = time.monotonic() + 10
-        while server.listener.api.pending < 1 and time.monotonic() < deadline:
-            time.sleep(0.01)
+        assert checker.started.wait(10)
         status, _, body = call(server.port, "POST", "/v2/check", {"text": "He go.", "language": "en"})
         assert status == 503 and body.startswith("Error: There are currently too many parallel requests")
         checker.release.set()
@@ -379,19 +320,12 @@ def test_unavailable_model_is_a_clear_503():
     def no_model():
         raise FileNotFoundError("no model here")
 
-    server = ThreadServer.__new__(ThreadServer)
-    server.engine = Engine(no_model)
-    server.loop = asyncio.new_event_loop()
-    server.thread = threading.Thread(target=server.loop.run_forever, daemon=True)
-    server.thread.start()
-    server.listener = lt.Listener(server.engine, frozenset(), port=0)
-    asyncio.run_coroutine_threadsafe(server.listener.start(), server.loop).result(30)
+    server = api_server(None, frozenset(), make_checker=no_model)
     try:
-        status, _, body = call(server.listener.port, "POST", "/v2/check", {"text": "He go.", "language": "en"})
+        status, _, body = call(server.port, "POST", "/v2/check", {"text": "He go.", "language": "en"})
         assert status == 503 and "redline doctor" in body
-        assert call(server.listener.port, "GET", "/v2/languages")[0] == 200
+        assert call(server.port, "GET", "/v2/languages")[0] == 200
     finally:
-        server.port = server.listener.port
         server.close()
 
 

@@ -29,8 +29,8 @@ from .offsets import utf16_len
 
 log = logging.getLogger("redline.engine")
 
-BUDGET_BASE_S = 2.0          # every check may take this long, whatever its length …
-BUDGET_PER_UNIT_S = 0.0004   # … plus this per UTF-16 unit: 20,000 units -> 10 s (plain prose takes ~0.33 ms
+BUDGET_BASE_S = 1.5          # every check may take this long, whatever its length …
+BUDGET_PER_UNIT_S = 0.0004   # … plus this per UTF-16 unit: 20,000 units -> 9.5 s (plain prose takes ~0.33 ms
                              # per unit on the 2-core dev machine, contended)
 STOP_GRACE_S = 0.05          # between "stop" and interrupting the thread inside a sentence
 _WATCH_S = 0.02              # how often running checks are looked at

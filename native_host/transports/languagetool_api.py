@@ -409,6 +409,8 @@ class LanguageToolApi:
                 response = await handler(request)
             except LTError as e:
                 response = web.Response(status=e.status, text=f"Error: {e.message}", headers=cors)
+                if e.status == 408:  # the rest of that body is not coming: close rather than wait for it
+                    response.force_close()
             except web.HTTPException as e:  # aiohttp's own 404 and 405
                 response = web.Response(status=e.status, text=f"Error: {e.reason}", headers=cors)
             except Exception as e:  # a bug: say so, without the request

@@ -25,6 +25,7 @@ log = logging.getLogger("redline.transport")
 
 HEADERS_TIMEOUT_S = 10.0   # a connection must send a whole request this soon (and idles no longer between requests)
 BODY_TIMEOUT_S = 10.0      # a request body must arrive this soon
+LINGER_S = 1.0             # after an error reply, how long unread request bytes are drained before closing
 STOP_TIMEOUT_S = 0.5       # on shutdown, how long a running HTTP handler may take to end
 
 # Loggers of libraries that may put a request line, header, query or body in a message or an
@@ -99,9 +100,10 @@ async def listen_loopback(app: web.Application, port: int) -> tuple[web.AppRunne
     long between requests, is closed; a client that goes away cancels its handler."""
     from aiohttp import web
 
+    quiet_library_logs()
     # access_log=None: the request line may hold a token or the user's text.
     runner = web.AppRunner(app, access_log=None, handle_signals=False, shutdown_timeout=STOP_TIMEOUT_S,
-                           keepalive_timeout=HEADERS_TIMEOUT_S, handler_cancellation=True)
+                           keepalive_timeout=HEADERS_TIMEOUT_S, lingering_time=LINGER_S, handler_cancellation=True)
     await runner.setup()
     try:
         await web.TCPSite(runner, security.LISTEN_ADDRESSES[0], port).start()

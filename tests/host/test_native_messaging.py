@@ -298,3 +298,56 @@ def test_random_byte_streams_end_in_a_clean_exit(chunks):
         if h.proc.poll() is None:
             h.proc.kill()
             h.proc.wait()
+
+
+# --- pathological inputs: answered or refused within the work budget (issue 24) -------------------
+
+PATHOLOGICAL = {
+    "teh x60": "teh " * 60,                                           # one 240-character sentence: 126 s before
+    "teh x5000": "teh " * 5000,                                       # 20,000 characters
+    "20,000 unpunctuated": ("the cat sat on teh mat and " * 800)[:20000],
+    "2,000 sentences": "I go. " * 2000,
+}
+BOUND_S = 10.5  # the budget of 20,000 units is 9.5 s; the rest is the reply and a contended machine
+
+
+def test_pathological_inputs_are_answered_or_refused_in_bounded_time(host):
+    for name, text in PATHOLOGICAL.items():
+        started = time.monotonic()
+        host.send({"id": name, "type": "check", "text": text})
+        reply = host.recv(60)
+        took = time.monotonic() - started
+        assert reply["id"] == name
+        assert reply["type"] == "result" or reply["code"] == "too_large", reply
+        assert took < BOUND_S, f"{name}: {took:.1f} s"
+        # The thread is free again: a short check is answered at once.
+        started = time.monotonic()
+        host.send({"id": f"after {name}", "type": "check", "text": "She go to school."})
+        assert host.recv(10)["type"] == "result"
+        assert time.monotonic() - started < 2, f"after {name}: {time.monotonic() - started:.1f} s"
+    assert_clean_exit(host)
+
+
+def test_cancelling_a_pathological_check_frees_the_host_at_once(host):
+    host.send({"id": 0, "type": "check", "text": "Warm up."})  # the model is loaded
+    assert host.recv(60)["type"] == "result"
+    host.send({"id": 1, "type": "check", "text": PATHOLOGICAL["teh x60"]})
+    time.sleep(0.5)
+    started = time.monotonic()
+    host.send({"id": 2, "type": "cancel", "target": 1})
+    host.send({"id": 3, "type": "check", "text": "She go to school."})
+    got = host.until(3, 10)
+    assert got[-1]["type"] == "result"
+    assert time.monotonic() - started < 1.0, f"the next check waited {time.monotonic() - started:.1f} s"
+    assert [r.get("code") for r in got if r["id"] == 1] == ["cancelled"]
+    assert_clean_exit(host)
+
+
+def test_stdin_closing_mid_pathological_check_exits_within_a_second(host):
+    host.send({"id": 0, "type": "check", "text": "Warm up."})
+    assert host.recv(60)["type"] == "result"
+    host.send({"id": 1, "type": "check", "text": PATHOLOGICAL["teh x60"]})
+    time.sleep(0.5)
+    started = time.monotonic()
+    assert_clean_exit(host)
+    assert time.monotonic() - started < 1.5, f"exit took {time.monotonic() - started:.1f} s"

@@ -5,6 +5,7 @@
     .venv/bin/python scripts/load_test.py --clients 5 --checks 20
     .venv/bin/python scripts/load_test.py --texts repeat   # 10 texts over and over: the sentence cache answers
     .venv/bin/python scripts/load_test.py --url ws://127.0.0.1:8734/ws --token "$(redline token)"
+    .venv/bin/python scripts/load_test.py --clients 10 --checks 50 --slow-clients 4 --idle-connections 200
 
 Starts `redline serve` on a free loopback port (unless --url is given) and runs
 every client at once, each keeping --window checks in flight. By default every
@@ -15,6 +16,12 @@ own request's text, counts as mismatched, and so does one that differs from
 asking again one at a time afterwards (a --verify sample). A request never
 answered counts as lost. Both must be 0. Prints p50/p99 latency (send to
 reply, as a client sees it) and throughput.
+
+The slow-input mix (--slow-clients) runs beside them: each slow client sends
+pathological texts (SLOW_TEXTS) one after another; each must be answered, with a
+result or `too_large` (its work budget ran out), within SLOW_BOUND_S. Silent and
+half-sent connections (--idle-connections) must be closed by the server
+(after 10 s) before the run ends.
 Traffic goes to loopback only, and the run stops by itself (--timeout).
 """
 
@@ -49,6 +56,8 @@ TEMPLATES = [
     "Ça va? 😀 My freind dont like it.",
     "The team have been working hard, and they deserves a break.",
 ]
+SLOW_TEXTS = ["teh " * 60, "teh " * 600, "teh " * 5000, ("the cat sat on teh mat and " * 800)[:20000], "I go. " * 2000]
+SLOW_BOUND_S = 11.0  # the work budget of 20,000 UTF-16 units (9.5 s), the reply, a contended machine
 NAMES = ["Ana", "Ben", "Chen", "Dara", "Emil", "Fatou", "Goran", "Hiro", "Ines", "Jonas"]
 
 
@@ -126,6 +135,52 @@ async def run_client(url: str, origin: str, n: int, args: argparse.Namespace,
             tally.lost += len(pending)
 
 
+async def run_slow_client(url: str, origin: str, n: int, args: argparse.Namespace, slow: Tally) -> None:
+    """Pathological texts, one at a time: each answered (result or too_large) within SLOW_BOUND_S."""
+    async with websockets.connect(url, origin=origin, open_timeout=60, max_size=None) as ws:
+        for i in range(args.slow_checks):
+            text = SLOW_TEXTS[(n + i) % len(SLOW_TEXTS)]
+            sent_at = time.monotonic()
+            slow.sent += 1
+            await ws.send(json.dumps({"id": i, "type": "check", "text": text}))
+            try:
+                reply = json.loads(await asyncio.wait_for(ws.recv(), 120))
+            except (TimeoutError, websockets.ConnectionClosed):
+                slow.lost += 1
+                return
+            took = time.monotonic() - sent_at
+            slow.latencies.append(took * 1000)
+            if reply.get("id") != i:
+                slow.mismatched += 1
+            code = "result" if reply.get("type") == "result" else reply.get("code")
+            slow.errors[code if took < SLOW_BOUND_S else f"{code} (late)"] += 1
+
+
+async def idle_connections(url: str, k: int) -> tuple[int, int]:
+    """Open k connections that send nothing or half a request; (opened, closed by the server) after 15 s."""
+    host, port = re.match(r"ws://([^/]+):(\d+)/", url).groups()
+    host = host.strip("[]")
+    conns = []
+    for i in range(k):
+        reader, writer = await asyncio.open_connection(host, int(port))
+        if i % 2:
+            writer.write(b"GET /ws HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Slow: ")  # and never the rest
+        conns.append((reader, writer))
+
+    async def closed(reader) -> bool:
+        try:
+            while await asyncio.wait_for(reader.read(4096), 15):
+                pass
+            return True  # EOF: the server closed it
+        except (TimeoutError, ConnectionError):
+            return False
+
+    results = await asyncio.gather(*(closed(r) for r, _ in conns))
+    for _, writer in conns:
+        writer.close()
+    return k, sum(results)
+
+
 async def ask_one_at_a_time(url: str, origin: str, texts: list[str]) -> dict[str, list]:
     """Each text's suggestions from a single client that waits for every reply."""
     out = {}
@@ -143,12 +198,15 @@ async def main_async(args: argparse.Namespace, url: str) -> int:
     started = time.monotonic()
     await ask_one_at_a_time(url, args.origin, TEMPLATES)
     print(f"warm-up: {len(TEMPLATES)} texts in {time.monotonic() - started:.1f}s (includes model loading)")
-    tally, answers = Tally(), {}
+    tally, answers, slow = Tally(), {}, Tally()
     deadline = time.monotonic() + args.timeout
     started = time.monotonic()
+    idle = asyncio.create_task(idle_connections(url, args.idle_connections)) if args.idle_connections else None
     await asyncio.gather(*(run_client(url, args.origin, n, args, tally, answers, deadline)
-                           for n in range(args.clients)))
+                           for n in range(args.clients)),
+                         *(run_slow_client(url, args.origin, n, args, slow) for n in range(args.slow_clients)))
     wall = time.monotonic() - started
+    opened, closed = await idle if idle else (0, 0)
 
     # Ask again, one at a time, and compare: the checker is deterministic, so a difference
     # is a reply that went to the wrong request (or a race inside the host).
@@ -169,7 +227,17 @@ async def main_async(args: argparse.Namespace, url: str) -> int:
         print(f"check time ms (host, elapsed_ms): p50 {statistics.median(tally.elapsed):.1f}  "
               f"p99 {percentile(tally.elapsed, .99):.1f}")
     print(f"wall: {wall:.1f}s  throughput: {len(tally.latencies) / wall:.1f} checks/s")
-    return 0 if lost == 0 and tally.mismatched == 0 and not tally.errors else 1
+    ok = lost == 0 and tally.mismatched == 0 and not tally.errors
+    if args.slow_clients:
+        late = sum(n for code, n in slow.errors.items() if "late" in code)
+        print(f"slow inputs: {slow.sent} sent  answers: {dict(slow.errors)}  lost: {slow.lost}  "
+              f"mismatched: {slow.mismatched}  worst latency: {max(slow.latencies, default=0) / 1000:.1f}s")
+        ok = ok and slow.lost == 0 and slow.mismatched == 0 and late == 0 and \
+            set(slow.errors) <= {"result", "too_large"}
+    if args.idle_connections:
+        print(f"idle/half-sent connections: {opened} opened, {closed} closed by the server within 15 s")
+        ok = ok and closed == opened
+    return 0 if ok else 1
 
 
 def start_server(args: argparse.Namespace) -> tuple[subprocess.Popen, str]:
@@ -177,7 +245,7 @@ def start_server(args: argparse.Namespace) -> tuple[subprocess.Popen, str]:
     env = {**os.environ, "REDLINE_CONFIG_DIR": config, "REDLINE_TOKEN_STORE": "file"}
     cmd = [sys.executable, "-m", "native_host.cli", "serve", "--port", "0", "--no-lt-api",
            "--allow-origin", args.origin,
-           "--max-connections", str(args.clients + 4), "--max-pending", str(max(16, args.window)),
+           "--max-connections", str(args.clients + args.slow_clients + 4), "--max-pending", str(max(16, args.window)),
            "--rate", "1000", "--burst", "1000"]
     if args.workers:
         cmd += ["--workers", str(args.workers)]
@@ -201,6 +269,10 @@ def main() -> int:
     parser.add_argument("--texts", choices=["unique", "repeat"], default="unique",
                         help="unique: a different text every check (default); repeat: 10 texts, cache hits")
     parser.add_argument("--verify", type=int, default=500, help="replies re-asked one at a time and compared")
+    parser.add_argument("--slow-clients", type=int, default=0, help="clients sending pathological texts (slow mix)")
+    parser.add_argument("--slow-checks", type=int, default=5, help="pathological texts per slow client")
+    parser.add_argument("--idle-connections", type=int, default=0,
+                        help="silent or half-sent connections held open; the server must close them")
     parser.add_argument("--workers", type=int, default=None, help="passed to `redline serve --workers`")
     parser.add_argument("--timeout", type=float, default=3600, help="give up after this many seconds")
     parser.add_argument("--url", help="an already running server (ws://127.0.0.1:PORT/ws); needs --token")

@@ -1,6 +1,8 @@
 """The one checker of a host process and the threads its checks run on, for every transport.
 
-Each check gets a work budget that grows with its length (`budget_s`) and stops early when
+Each check gets a work budget that grows with its length (`budget_s`), counted in the CPU
+time of its thread where the OS tells it (so a busy machine does not refuse ordinary checks),
+with a wall-clock cap of WALL_CAP times the budget; and it stops early when
 its caller cancels it, goes away, or the host shuts down. The checker asks `cancelled()`
 before each sentence; a check still inside a sentence `STOP_GRACE_S` after it was told to
 stop is interrupted there (a CheckCancelled raised in its thread), so a pathological
@@ -32,6 +34,7 @@ log = logging.getLogger("redline.engine")
 BUDGET_BASE_S = 1.5          # every check may take this long, whatever its length …
 BUDGET_PER_UNIT_S = 0.0004   # … plus this per UTF-16 unit: 20,000 units -> 9.5 s (plain prose takes ~0.33 ms
                              # per unit on the 2-core dev machine, contended)
+WALL_CAP = 3.0               # a check also stops after this many budgets of wall-clock time
 STOP_GRACE_S = 0.05          # between "stop" and interrupting the thread inside a sentence
 _WATCH_S = 0.02              # how often running checks are looked at
 
@@ -66,7 +69,9 @@ class _Job:
         self.text, self.owner, self._cancelled = text, owner, cancelled
         self.loop, self.future = loop, future
         self.budget_s = budget_s(text)
-        self.deadline: float | None = None   # set when a thread starts it
+        self.deadline: float | None = None   # wall clock, set when a thread starts it
+        self.clock: int | None = None         # the CPU clock of that thread, where there is one
+        self.cpu_start = 0.0
         self.why: type[CheckCancelled] | None = None
         self.stop_seen: float | None = None
         self.interrupted = False
@@ -76,9 +81,22 @@ class _Job:
         if self.why is None:
             if self._cancelled is not None and self._cancelled():
                 self.why = CheckCancelled
-            elif self.deadline is not None and time.monotonic() > self.deadline:
+            elif self.deadline is not None and (time.monotonic() > self.deadline or self._cpu() > self.budget_s):
                 self.why = OverBudget
         return self.why is not None
+
+    def start(self) -> None:
+        """Called on the thread that runs the check."""
+        self.deadline = time.monotonic() + WALL_CAP * self.budget_s
+        try:
+            self.clock = time.pthread_getcpuclockid(threading.get_ident())
+            self.cpu_start = time.clock_gettime(self.clock)
+        except (AttributeError, OSError):  # no per-thread CPU clock here (macOS, Windows): wall clock only
+            self.deadline = time.monotonic() + self.budget_s
+
+    def _cpu(self) -> float:
+        """CPU seconds the check's thread has spent on it (0 where the OS cannot say)."""
+        return 0.0 if self.clock is None else time.clock_gettime(self.clock) - self.cpu_start
 
     def stop(self, why: type[CheckCancelled] = CheckCancelled) -> None:
         if self.why is None:
@@ -202,7 +220,7 @@ class Engine:
             if self._closing or job.should_stop():
                 job.resolve(error=(job.why or CheckCancelled)("stopped before it started"))
                 return
-            job.deadline = time.monotonic() + job.budget_s
+            job.start()
             self._running[me] = job
         self._watch.set()
         started = time.perf_counter()

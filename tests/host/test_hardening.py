@@ -134,7 +134,7 @@ async def test_a_check_past_its_work_budget_is_refused_and_stopped(monkeypatch):
         reply = await c.reply_to(1)
         took = time.monotonic() - start
         assert reply["type"] == "error" and reply["code"] == "too_large" and "took longer than" in reply["message"]
-        assert 0.5 <= took < 1.0
+        assert 0.5 <= took < engine_module.WALL_CAP * 0.5 + 0.5  # CPU time, or the wall-clock cap on a busy machine
         await asyncio.to_thread(wait_until, lambda: c.checker.stopped == 1, 1)
         await c.send(id=2, type="check", text="He go.")
         assert (await c.reply_to(2, timeout=2))["type"] == "result"
@@ -215,7 +215,7 @@ def test_a_check_past_its_work_budget_gets_503_and_stops(slow_api, monkeypatch):
     start = time.monotonic()
     status, _, body = call(slow_api.port, "POST", "/v2/check", {"text": "SPIN teh.", "language": "en"})
     assert status == 503 and "Checking took longer than the allowed maximum" in body
-    assert time.monotonic() - start < 1.0
+    assert time.monotonic() - start < engine_module.WALL_CAP * 0.5 + 0.5
     wait_until(lambda: slow_api.checker.stopped == 1, 1)
 
 

@@ -2,6 +2,7 @@
 
 import io
 import json
+import os
 import queue
 import struct
 import subprocess
@@ -308,18 +309,26 @@ PATHOLOGICAL = {
     "20,000 unpunctuated": ("the cat sat on teh mat and " * 800)[:20000],
     "2,000 sentences": "I go. " * 2000,
 }
-BOUND_S = 10.5  # the budget of 20,000 units is 9.5 s; the rest is the reply and a contended machine
+# The budget of 20,000 units is 9.5 s of the check thread's CPU time, and never more than
+# WALL_CAP times that in wall-clock time. On a machine not busy with other work the two are
+# about the same, and the bound is 10.5 s; on one that is, the wall-clock cap.
+BOUND_S = 10.5
 
 
 def test_pathological_inputs_are_answered_or_refused_in_bounded_time(host):
+    from native_host.engine import WALL_CAP, budget_s
+    host.send({"id": 0, "type": "check", "text": "Warm up."})  # the model is loaded
+    assert host.recv(60)["type"] == "result"
     for name, text in PATHOLOGICAL.items():
+        busy = os.getloadavg()[0] > os.cpu_count()
+        bound = WALL_CAP * budget_s(text) + 1 if busy else BOUND_S
         started = time.monotonic()
         host.send({"id": name, "type": "check", "text": text})
         reply = host.recv(60)
         took = time.monotonic() - started
         assert reply["id"] == name
         assert reply["type"] == "result" or reply["code"] == "too_large", reply
-        assert took < BOUND_S, f"{name}: {took:.1f} s"
+        assert took < bound, f"{name}: {took:.1f} s (bound {bound:.1f} s, machine {'busy' if busy else 'not busy'})"
         # The thread is free again: a short check is answered at once.
         started = time.monotonic()
         host.send({"id": f"after {name}", "type": "check", "text": "She go to school."})

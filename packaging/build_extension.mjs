@@ -9,6 +9,7 @@
 //   node packaging/build_extension.mjs                 everything, then `web-ext lint` on the Firefox build
 //   node packaging/build_extension.mjs --chrome-only   just dist/chrome (what the e2e tests load)
 //   node packaging/build_extension.mjs --lint          Firefox build + lint only
+//   node packaging/build_extension.mjs --firefox-only  just dist/firefox (what the Firefox e2e test loads)
 
 import { build } from 'esbuild';
 import { cp, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
@@ -59,7 +60,10 @@ function firefoxManifest(source) {
   const m = structuredClone(source);
   delete m.key; // Chrome's fixed id; Firefox's is browser_specific_settings.gecko.id
   delete m.minimum_chrome_version;
-  m.background = { service_worker: source.background.service_worker, scripts: [source.background.service_worker] };
+  // Firefox runs MV3 backgrounds as event pages (scripts) and ignores service_worker (web-ext lint warns).
+  m.background = { scripts: [source.background.service_worker] };
+  // data_collection_permissions needs Firefox for Android 142 (desktop 140): say so, or lint warns.
+  m.browser_specific_settings.gecko_android = { strict_min_version: '142.0', ...source.browser_specific_settings.gecko_android };
   return m;
 }
 
@@ -74,6 +78,11 @@ async function main() {
   const version = manifest.version;
   await mkdir(DIST, { recursive: true });
 
+  if (args.has('--firefox-only')) {
+    await buildTree(path.join(DIST, 'firefox'), firefoxManifest(manifest));
+    console.log(`built dist/firefox (Redline ${version})`);
+    return;
+  }
   if (!args.has('--lint')) {
     await buildTree(path.join(DIST, 'chrome'), chromeManifest(manifest));
     console.log(`built dist/chrome (Redline ${version})`);

@@ -77,6 +77,11 @@ export function describeFailure(transportKind, reason) {
     if (/not found/i.test(r)) {
       return { state: 'missing', message: `Redline host not found. ${INSTALL_HINT}` };
     }
+    // Firefox says this both when no manifest is registered and when the registered one does not
+    // list this add-on in allowed_extensions; `redline install` fixes either.
+    if (/no such native application/i.test(r)) {
+      return { state: 'missing', message: `Redline host not found, or not registered for this browser. ${INSTALL_HINT}` };
+    }
     if (/forbidden/i.test(r)) {
       return { state: 'forbidden', message: 'The Redline host does not allow this extension. Run `redline install` again.' };
     }

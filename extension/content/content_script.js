@@ -135,10 +135,15 @@ async function main() {
       if (card?.isOpen) card.hide();
     });
   };
-  const poll = setInterval(() => {
+  let poll = 0;
+  const startPolling = () => {
     // Layout can change without an event (web fonts, style changes): keep underlines on the text.
-    for (const s of sessions.values()) if (s.focused || s.suggestions.length) s.scheduleRefresh();
-  }, 500);
+    poll ||= setInterval(() => {
+      if (doc.hidden) return;
+      for (const s of sessions.values()) if (s.focused || s.suggestions.length) s.scheduleRefresh();
+    }, 500);
+  };
+  startPolling();
 
   const listeners = [
     [doc, 'focusin', onFocusIn, true],
@@ -182,7 +187,17 @@ async function main() {
   });
 
   if (isSiteEnabled(settings, site)) start();
-  addEventListener('pagehide', () => clearInterval(poll), { once: true });
+  // Leaving the page: nothing more to draw or check. Work left running then is what Firefox stops
+  // with "Script terminated by timeout". A page restored from the back-forward cache starts again.
+  addEventListener('pagehide', () => {
+    clearInterval(poll);
+    poll = 0;
+    clearTimeout(hoverTimer);
+    for (const s of sessions.values()) s.pause();
+  });
+  addEventListener('pageshow', (e) => {
+    if (e.persisted) startPolling();
+  });
 }
 
 main();

@@ -53,6 +53,13 @@ export class FieldSession {
     this.scheduleRefresh();
   }
 
+  /** The page is going away (or into the back-forward cache): drop the pending redraw and check. */
+  pause() {
+    clearTimeout(this.timer);
+    if (this.frame) this.element.ownerDocument.defaultView?.cancelAnimationFrame(this.frame);
+    this.frame = 0;
+  }
+
   blur() {
     this.focused = false;
     this.app.overlay.hideBadge();

@@ -10,6 +10,11 @@ export default async function globalSetup() {
   if (!existsSync(path.join(ROOT, 'dist', 'chrome', 'manifest.json'))) {
     throw new Error('dist/chrome is missing: run `npm run build` (or `npm run e2e`, which builds it) first');
   }
+  await bundlePages();
+}
+
+/** Bundle pages/*.entry.js into dist/e2e-pages (also used by the Firefox test, tests/e2e/firefox). */
+export async function bundlePages() {
   await build({
     entryPoints: Object.fromEntries(
       readdirSync(PAGES_DIR)

@@ -107,6 +107,10 @@ test('when the host exits, pending requests fail and the next request reconnects
 
 test('failure messages per transport', () => {
   assert.equal(describeFailure('native', 'Access to the specified native messaging host is forbidden.').state, 'forbidden');
+  // Firefox: the same words for a missing host and for one that does not allow the add-on.
+  const firefox = describeFailure('native', 'No such native application com.redline.host');
+  assert.equal(firefox.state, 'missing');
+  assert.match(firefox.message, /redline install/);
   assert.equal(describeFailure('websocket', 'unauthorized').state, 'unauthorized');
   assert.match(describeFailure('websocket', 'websocket closed (1006)').message, /redline serve/);
 });

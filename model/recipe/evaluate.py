@@ -298,9 +298,16 @@ def native_scores(sample, outputs: list[str]) -> dict:
                for s, out in zip(sample, outputs) if out != s.text]
     n, words = len(sample), sum(len(s.text.split()) for s in sample)
     total = sum(c["suggestions"] for c in changes)
+    # The sample is mostly sentences over 50 words (native_sample.py): each length apart.
+    by_length = {}
+    for name, fits in (("up to 50 words", lambda t: len(t.split()) <= 50), ("over 50 words", lambda t: len(t.split()) > 50)):
+        k = sum(fits(s.text) for s in sample)
+        m = sum(c["suggestions"] for c in changes if fits(c["source"]))
+        by_length[name] = {"sentences": k, "suggestions": m, "per_100_sentences": round(100 * m / k, 2) if k else 0.0}
     return {"sentences": n, "words": words, "changed": len(changes), "suggestions": total,
             "per_100_sentences": round(100 * total / n, 2) if n else 0.0,
-            "per_1000_words": round(1000 * total / words, 2) if words else 0.0, "changes": changes}
+            "per_1000_words": round(1000 * total / words, 2) if words else 0.0, "by_length": by_length,
+            "changes": changes}
 
 
 def _native(shared: Path, limit: int | None):
@@ -359,7 +366,9 @@ def native_listing(res: dict) -> str:
     """Every sentence of the native sample the checker changed: source, then output."""
     n = res["native_sample"]
     lines = [(f"Native sample: {n['suggestions']} suggestions in {n['changed']} of {n['sentences']} sentences "
-             f"({n['per_100_sentences']:.2f} per 100 sentences, {n['per_1000_words']:.2f} per 1,000 words)")]
+             f"({n['per_100_sentences']:.2f} per 100 sentences, {n['per_1000_words']:.2f} per 1,000 words; "
+             + "; ".join(f"{k}: {v['suggestions']} in {v['sentences']} sentences, {v['per_100_sentences']:.2f} per 100"
+                         for k, v in n["by_length"].items()) + ")")]
     for c in n["changes"]:
         lines += [f"- {c['corpus']}:{c['line']}  {c['source']}", f"  -> {c['output']}"]
     return "\n".join(lines)

@@ -66,8 +66,10 @@ def test_native_scores_count_suggestions_and_list_changes():
     assert (res["sentences"], res["changed"], res["suggestions"]) == (3, 1, 2)
     assert res["words"] == 8 + 7 + 3 and res["per_100_sentences"] == 66.67 and res["per_1000_words"] == 111.11
     assert res["changes"] == [{"corpus": "sotu", "line": 200, "source": sample[0].text, "output": outputs[0], "suggestions": 2}]
+    assert res["by_length"] == {"up to 50 words": {"sentences": 3, "suggestions": 2, "per_100_sentences": 66.67},
+                                "over 50 words": {"sentences": 0, "suggestions": 0, "per_100_sentences": 0.0}}
     listing = ev.native_listing({"native_sample": res})
-    assert "2 suggestions in 1 of 3 sentences" in listing and "-> We seek peace, and we seek it right now." in listing
+    assert "2 suggestions in 1 of 3 sentences" in listing and "up to 50 words: 2 in 3 sentences, 66.67 per 100" in listing and "-> We seek peace, and we seek it right now." in listing
 
 
 CWEB_G = """\
@@ -159,7 +161,7 @@ def test_card_rows_for_more_sets():
            "cweb_dev": {"sentences": 3, "changed": 2, "tp": 1, "fp": 1, "fn": 0, "p": 0.5, "r": 1.0, "f0.5": 0.5556,
                         "categories": {}, "false_positives": {"M:DET": 1}},
            "native_sample": {"sentences": 1061, "changed": 5, "suggestions": 6, "per_100_sentences": 0.57,
-                             "per_1000_words": 0.12, "changes": []}}
+                             "per_1000_words": 0.12, "by_length": {}, "changes": []}}
     section = ev.card_section(res, "model/redline-small")
     assert "| CWEB dev (G + S, web text) | 3 | 2 |" in section and "| M:DET | 1 |" in section
     assert "| native sample (never trained on) | 1061 | 5 |" in section and "| 0.57 (0.12) |" in section

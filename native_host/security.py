@@ -14,6 +14,7 @@ import os
 import re
 from collections.abc import Iterable
 
+from .errors import RedlineError
 from .token_store import config_dir
 
 LISTEN_ADDRESSES = ("127.0.0.1", "::1")   # never a wildcard or a LAN address
@@ -26,11 +27,15 @@ _ORIGIN_PATTERNS = (
 ALLOWLIST_FILE = "allowed_origins"         # in the config dir, one origin a line, `#` comments
 
 
+class BadOrigin(RedlineError):
+    """An allowlist entry that is not an extension origin."""
+
+
 def normalize_origin(origin: str) -> str:
-    """`origin` as browsers send it, or ValueError if it is no extension origin."""
+    """`origin` as browsers send it, or BadOrigin if it is no extension origin."""
     value = origin.strip().lower().rstrip("/")
     if not any(p.fullmatch(value) for p in _ORIGIN_PATTERNS):
-        raise ValueError(f"not an extension origin: {origin!r} "
+        raise BadOrigin(f"not an extension origin: {origin!r} "
                          "(expected chrome-extension://<32 letters a-p> or moz-extension://<uuid>)")
     return value
 
@@ -64,7 +69,7 @@ def origin_allowed(origin: str | None, allowed: frozenset[str]) -> bool:
         return False  # browsers always send Origin on a websocket upgrade
     try:
         return normalize_origin(origin) in allowed
-    except ValueError:
+    except BadOrigin:
         return False
 
 

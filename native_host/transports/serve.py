@@ -56,7 +56,7 @@ def _run(args: argparse.Namespace) -> int:
     setup_logging("serve", args.verbose)
     try:
         origins = security.load_allowed_origins(args.allow_origin, defaults=not args.no_default_origin)
-    except ValueError as e:
+    except security.BadOrigin as e:
         _say(str(e))
         return 2
     if not origins:

@@ -16,7 +16,7 @@ import time
 
 import pytest
 import websockets
-from fake_engine import AppServer, LoopThread, WordListChecker
+from fake_engine import TOKEN, AppServer, FixedToken, LoopThread, WordListChecker
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from test_languagetool_api import api_server, call
@@ -29,7 +29,6 @@ from native_host.transports import runner
 from native_host.transports.websocket_server import Server, Settings
 
 ORIGIN = "chrome-extension://" + "abcdefghijklmnop" * 2
-TOKEN = "t" * 43
 MARKER = "SECRETMARKER"
 
 
@@ -288,11 +287,6 @@ def ws_server():
                                                       gate=FixedToken()).app())
     yield server
     server.close()
-
-
-class FixedToken:
-    def current(self) -> str:
-        return TOKEN
 
 
 MALFORMED = [

@@ -14,11 +14,15 @@ import time
 
 import pytest
 import websockets
+from fake_engine import TOKEN, AppServer, FixedToken, WordListChecker
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from websockets.exceptions import ConnectionClosed, InvalidStatus
 
 from native_host import protocol
+from native_host.session import Limits
+from native_host.transports.websocket_server import Server as WsServer
+from native_host.transports.websocket_server import Settings
 
 REDLINE = [sys.executable, "-m", "native_host.cli"]
 ORIGIN = "chrome-extension://" + "abcdefghijklmnop" * 2
@@ -260,23 +264,25 @@ def test_a_malformed_origin_stops_the_server_with_a_clear_error():
 # --- limits and lifecycle -------------------------------------------------------------------
 
 async def test_rate_and_connection_limits_answer_busy():
-    s = Server("--rate", "2", "--burst", "5", "--max-connections", "2")
+    """In this process, around a fake engine: the limits are the point, not the model."""
+    limits = Settings(frozenset({ORIGIN}), max_connections=2, limits=Limits(max_pending=16, rate=2.0, burst=5))
+    s = AppServer(WordListChecker(), lambda engine: WsServer(engine, limits, gate=FixedToken()).app())
+    url = f"ws://127.0.0.1:{s.port}/ws?token={TOKEN}"
     try:
-        token = redline_token()
-        async with connect(s.url(token)) as a, connect(s.url(token)) as b:
+        async with connect(url) as a, connect(url) as b:
             for i in range(12):
                 await a.send(json.dumps({"id": i, "type": "ping"}))
             replies = [json.loads(await asyncio.wait_for(a.recv(), 10)) for _ in range(12)]
             assert [r["type"] for r in replies[:5]] == ["pong"] * 5
             assert {r.get("code") for r in replies[5:]} == {"busy"}  # well past 2 per second
             assert (await call(b, {"id": "b", "type": "ping"}))["type"] == "pong"  # its own budget
-            async with connect(s.url(token)) as c:  # the third connection
+            async with connect(url) as c:  # the third connection
                 assert json.loads(await asyncio.wait_for(c.recv(), 10))["code"] == "busy"
                 with pytest.raises(ConnectionClosed) as info:
                     await asyncio.wait_for(c.recv(), 10)
                 assert info.value.rcvd.code == 1013
     finally:
-        assert s.stop() == 0
+        await asyncio.to_thread(s.close)
 
 
 @pytest.mark.parametrize("sig", [signal.SIGTERM, signal.SIGINT])

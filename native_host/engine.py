@@ -9,6 +9,9 @@ stop is interrupted there (a CheckCancelled raised in its thread), so a patholog
 sentence cannot hold a thread, or the host's exit, for minutes. The caller's await ends as
 soon as the stop is seen, not when the thread gets there.
 
+Checks run in lanes, each with threads of its own: a caller that adds a lane (the
+LanguageTool API does) never makes the others' checks wait behind its own.
+
 The threads are daemons: the process exits on SIGTERM or stdin EOF without waiting for
 them (ThreadPoolExecutor's threads are joined at exit).
 """
@@ -128,16 +131,22 @@ class Engine:
             self.checker = None
             self._loaded = Future()
             self._loaded.set_exception(e)
-        self._queue: queue.SimpleQueue[_Job | None] = queue.SimpleQueue()
+        self._lanes: dict[str, tuple[queue.SimpleQueue[_Job | None], int]] = {}
         self._lock = threading.Lock()
         self._jobs: set[_Job] = set()                  # queued or running, until their thread lets go
         self._running: dict[int, _Job | None] = {}     # thread id -> the job it runs
         self._watch = threading.Event()
         self._closing = False
-        self._workers = max(1, workers)
-        for i in range(self._workers):
-            threading.Thread(target=self._work, name=f"redline-check-{i}", daemon=True).start()
+        self.add_lane("", workers)
         threading.Thread(target=self._watchdog, name="redline-watchdog", daemon=True).start()
+
+    def add_lane(self, owner: str, workers: int) -> None:
+        """Run `owner`'s checks on `workers` threads of their own (the default lane is "")."""
+        jobs: queue.SimpleQueue[_Job | None] = queue.SimpleQueue()
+        self._lanes[owner] = (jobs, max(1, workers))
+        for i in range(max(1, workers)):
+            threading.Thread(target=self._work, args=(jobs,), name=f"redline-check{owner and '-' + owner}-{i}",
+                             daemon=True).start()
 
     # -- model ---------------------------------------------------------------------
     def start_loading(self) -> None:
@@ -193,14 +202,14 @@ class Engine:
             if self._closing:
                 raise CheckCancelled("the host is shutting down")
             self._jobs.add(job)
-        self._queue.put(job)
+        self._lanes.get(owner, self._lanes[""])[0].put(job)
         try:
             return await job.future
         except asyncio.CancelledError:
             job.stop()
             raise
 
-    def _work(self) -> None:
+    def _work(self, jobs: queue.SimpleQueue) -> None:
         me = threading.get_ident()
         job = None
         while True:
@@ -208,7 +217,7 @@ class Engine:
                 if job is not None:
                     self._let_go(me, job)
                     job = None
-                job = self._queue.get()
+                job = jobs.get()
                 if job is None:
                     return
                 self._run(me, job)
@@ -280,5 +289,6 @@ class Engine:
             for job in self._jobs:
                 job.stop()
         self._watch.set()
-        for _ in range(self._workers):
-            self._queue.put(None)
+        for jobs, workers in self._lanes.values():
+            for _ in range(workers):
+                jobs.put(None)

@@ -4,8 +4,8 @@ language_tool_python …) get Redline's checks without a change on their side.
 
 `redline serve` (serve.py) starts it beside the websocket, on port 8081 (LanguageTool's
 own default) unless `--lt-port` says otherwise or `--no-lt-api` turns it off. It shares
-the websocket's `Engine`: one checker, one pool of threads. Unlike the websocket it
-takes no token, because LanguageTool clients cannot send one; what stands in for it
+the websocket's `Engine` (one checker) but runs its checks on a thread of its own. Unlike
+the websocket it takes no token, because LanguageTool clients cannot send one; what stands in for it
 is the loopback Host check, an Origin check (extension origins from the allowlist,
 LanguageTool's own add-on and Obsidian; never a web page), checks by POST only (a
 page's cross-site POST always carries its Origin; an `<img>` GET may not), and limits
@@ -50,6 +50,7 @@ MAX_TEXT_CHARS = MAX_LT_UTF16     # plain text of one check, in UTF-16 units (La
 MAX_BODY_BYTES = 4 * 1024 * 1024  # one request body: the text, percent-encoded, plus any markup
 MAX_PENDING = 8                   # checks queued or running through this API at once (abandoned ones
                                   # until their thread lets go); more get 503
+LANE_WORKERS = 1                  # threads running this API's checks, beside the extension's
 CONTEXT_SIZE = 40                 # characters of context either side of a match, as LanguageTool
 
 # LanguageTool's add-on for Chrome and Edge (its Chrome Web Store id), and Obsidian's
@@ -378,6 +379,9 @@ class LanguageToolApi:
         self.engine = engine
         self.allowed_origins = allowed_origins | {LANGUAGETOOL_ADDON_ORIGIN}
         self.max_pending = max_pending
+        # A thread of its own: a LanguageTool client, which needs no token, never makes the
+        # extension's checks wait (two long requests once held them for 107 s).
+        engine.add_lane(self.OWNER, LANE_WORKERS)
 
     def origin_allowed(self, origin: str) -> bool:
         return security.origin_allowed(origin, self.allowed_origins) or origin in APP_ORIGINS

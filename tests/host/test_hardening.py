@@ -218,6 +218,37 @@ def test_a_check_past_its_work_budget_gets_503_and_stops(slow_api, monkeypatch):
     wait_until(lambda: slow_api.checker.stopped == 1, 1)
 
 
+def test_the_apis_checks_never_hold_up_the_extensions():
+    """The extension's checks (a Session on the same engine, one thread) are not queued behind the API's."""
+    checker = WordListChecker()
+    server = AppServer(checker, lambda engine: lt.LanguageToolApi(engine, frozenset()).app(), workers=1)
+    try:
+        client = threading.Thread(target=call, args=(server.port, "POST", "/v2/check"),
+                                  kwargs={"params": {"text": "SLOW teh.", "language": "en"}}, daemon=True)
+        client.start()
+        assert checker.started.wait(10)
+
+        async def extension_check() -> dict:
+            replies = []
+
+            async def write(data: bytes) -> None:
+                replies.append(json.loads(data))
+
+            session = Session(server.engine, write, transport="test")
+            await session.receive(json.dumps({"id": 1, "type": "check", "text": "He go."}))
+            while not replies:
+                await asyncio.sleep(0.01)
+            await session.close()
+            return replies[0]
+
+        started = time.monotonic()
+        assert server.thread.run(extension_check(), timeout=5)["type"] == "result"
+        assert time.monotonic() - started < 1
+        assert server.engine.live(lt.LanguageToolApi.OWNER) == 1  # still running, on its own thread
+    finally:
+        server.close()
+
+
 def test_refusals_carry_no_cors_header(api_server_plain):
     port = api_server_plain.port
     for host, origin in ((f"localtest.me:{port}", "https://evil.example"), (f"localtest.me:{port}", ORIGIN),

@@ -1,10 +1,10 @@
 """How `redline correct` cuts a file into the texts it corrects, and puts them back.
 
 A hard-wrapped paragraph (an e-mail folded at 72 columns) is checked as the lines it
-was before wrapping: a line break where the next word would not have fit is a wrap,
-and the lines either side are joined with one space for the checker. After
-correction each wrap goes back exactly as it was (spaces around it included)
-wherever the text around it is unchanged. Blank lines, fenced code blocks and a
+was before wrapping: a line break that looks like a wrap (`_runs` says when) and the
+spaces around it become one space for the checker. After correction each wrap goes
+back exactly as it was wherever the text around it is unchanged, and to the next
+space where a correction covers it. Blank lines, fenced code blocks and a
 signature (from a "-- " line to the end) pass through as they are.
 """
 

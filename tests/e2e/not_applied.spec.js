@@ -4,8 +4,10 @@ import { test, expect } from './fixtures.js';
 import { pickText, underlines } from './editor_suite.js';
 import { replacementLabel } from '../../extension/shared/edits.js';
 
-for (const id of ['locked', 'garbling']) {
-  test(`an editor that ${id === 'locked' ? 'refuses the edit' : 'garbles the edit'}: the card says so, the text is unchanged, the suggestion stays`, async ({ page, server, oracle, chromiumWithExtension }) => {
+const EDITORS = { inert: 'ignores the edit', rerendering: 'renders its model over the edit', garbling: 'garbles the edit' };
+
+for (const [id, what] of Object.entries(EDITORS)) {
+  test(`an editor that ${what}: the card says so, the text is unchanged, the suggestion stays`, async ({ page, server, oracle, chromiumWithExtension }) => {
     const pick = await pickText(oracle);
     test.skip(!pick, 'the host suggests no change to any candidate text with the current model');
     const { text, suggestions, target } = pick;

@@ -75,11 +75,12 @@ export class ContentEditableEditor {
    * Replace text[start, end) the way the editor listens, and say what happened:
    * {ok: true} when the field reads back as expected, else {ok: false, reason}
    * with the field as it was before (anything partial undone where possible).
-   *  1. A cancelable `beforeinput` (insertReplacementText, data and dataTransfer) over the selected span:
-   *     editors with their own model (CKEditor 5, Slate, Lexical, Quill) take it as a user's edit,
-   *     on their own undo stack.
-   *  2. If nobody took it, the browser's editing command (execCommand insertText), which editors that
-   *     read the DOM (ProseMirror, Draft.js, TinyMCE, plain contenteditable) see as typing.
+   *  1. A cancelable `beforeinput` (insertReplacementText with data and dataTransfer, or for a removal
+   *     deleteContentBackward) over the selected span: editors with their own model (CKEditor 5, Slate,
+   *     Lexical, Quill) take it as a user's edit, on their own undo stack.
+   *  2. If nobody took it, the browser's editing command (execCommand insertText/delete), which editors
+   *     that read the DOM (ProseMirror, Draft.js, TinyMCE, plain contenteditable) see as typing.
+   *     An editor that took the event and made no change is not gone around: that is a refusal.
    * Every step is checked by reading the field back; nothing is reported done that is not.
    */
   async replace(start, end, replacement) {
@@ -96,6 +97,9 @@ export class ContentEditableEditor {
     let text = await this.settle(expected, taken ? SETTLE_MS : 0);
     if (text === expected) return { ok: true, how: 'beforeinput' };
     if (text !== before) return this.undoPartial(before, 'beforeinput');
+    // An editor that took the event makes its own edits; going around it (execCommand) would change
+    // its DOM behind its model (Slate shows the change, keeps the old text, and brings it back).
+    if (taken) return { ok: false, reason: 'refused' };
 
     // Nobody took the event (a synthetic beforeinput has no default action): the browser's own editing.
     if (!this.select(start, end)) return { ok: false, reason: 'not-editable' };
@@ -135,15 +139,23 @@ export class ContentEditableEditor {
     return sel.start === start && sel.end === end;
   }
 
-  /** Offer the edit as `beforeinput`; true when the editor took it (prevented the default). */
+  /**
+   * Offer the edit as `beforeinput`; true when the editor took it (prevented the default).
+   * A removal is a deleteContentBackward over the selection: Slate and Lexical do nothing with an
+   * empty insertReplacementText.
+   */
   dispatchBeforeInput(replacement) {
-    const init = { bubbles: true, cancelable: true, composed: true, inputType: 'insertReplacementText', data: replacement };
-    try {
-      const transfer = new DataTransfer();
-      transfer.setData('text/plain', replacement);
-      init.dataTransfer = transfer;
-    } catch {
-      // no DataTransfer constructor here: data carries the text
+    const init = { bubbles: true, cancelable: true, composed: true, inputType: 'deleteContentBackward', data: null };
+    if (replacement) {
+      init.inputType = 'insertReplacementText';
+      init.data = replacement;
+      try {
+        const transfer = new DataTransfer();
+        transfer.setData('text/plain', replacement);
+        init.dataTransfer = transfer;
+      } catch {
+        // no DataTransfer constructor here: data carries the text
+      }
     }
     if (typeof StaticRange === 'function' && this.range) init.targetRanges = [new StaticRange(this.range)];
     const event = new InputEvent('beforeinput', init);

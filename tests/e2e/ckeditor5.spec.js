@@ -6,8 +6,5 @@ editorSuite({
   kind: 'contenteditable',
   path: '/ckeditor5.html',
   field: '.ck-editor__editable',
-  ready: () => window.model,
   full: false,
-  modelText: (page) => page.evaluate(() => window.model.text()),
-  caret: (page) => page.evaluate(() => window.model.caret()),
 });

@@ -8,6 +8,4 @@ editorSuite({
   field: '.public-DraftEditor-content',
   ready: () => window.model && document.querySelector('.public-DraftEditor-content'),
   full: false,
-  modelText: (page) => page.evaluate(() => window.model.text()),
-  caret: (page) => page.evaluate(() => window.model.caret()),
 });

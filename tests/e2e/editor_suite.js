@@ -153,12 +153,19 @@ async function typeInto(page, at, editor, text) {
 }
 
 /**
- * The suite for one editor: {name, kind, path, field, modelText(page), caret(page), ready?, frame?,
- * scroller?, textRoot?, full?}. `full: false` runs only the accept test (underline, accept, the
+ * The suite for one editor: {name, kind, path, field, modelText(page)?, caret(page)?, ready?, frame?,
+ * scroller?, textRoot?, full?} (the readers default to the page's window.model). `full: false` runs only the accept test (underline, accept, the
  * editor's model, one undo, typing on), which is what every editor must pass; the Ignore and
  * scrolling tests do not depend on the editor beyond what the accept test covers.
  */
-export function editorSuite(editor) {
+export function editorSuite(config) {
+  // Pages that expose the editor's model as window.model ({text(), caret()}, pages/*.entry.js) need no readers of their own.
+  const byModel = {
+    ready: () => window.model,
+    modelText: (page) => page.evaluate(() => window.model.text()),
+    caret: (page) => page.evaluate(() => window.model.caret()),
+  };
+  const editor = config.modelText ? config : { ...byModel, ...config };
   test.describe(editor.name, () => {
     test('underlines the host’s suggestions; accepting edits through the editor, keeps the caret, and undoes', async ({ page, server, oracle }) => {
       const pick = await pickText(oracle);

@@ -6,8 +6,5 @@ editorSuite({
   kind: 'contenteditable',
   path: '/lexical.html',
   field: '#editor',
-  ready: () => window.model,
   full: false,
-  modelText: (page) => page.evaluate(() => window.model.text()),
-  caret: (page) => page.evaluate(() => window.model.caret()),
 });

@@ -7,8 +7,5 @@ editorSuite({
   kind: 'contenteditable',
   path: '/prosemirror.html',
   field: '.ProseMirror',
-  ready: () => window.model,
   full: false,
-  modelText: (page) => page.evaluate(() => window.model.text()),
-  caret: (page) => page.evaluate(() => window.model.caret()),
 });

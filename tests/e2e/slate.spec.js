@@ -1,4 +1,4 @@
-// Slate + slate-react + slate-history, installed from npm: the checks read editor.children.
+// Slate + slate-react + slate-history, installed from npm: the checks read editor.children (window.model).
 import { editorSuite } from './editor_suite.js';
 
 editorSuite({
@@ -8,6 +8,4 @@ editorSuite({
   field: '[data-slate-editor]',
   ready: () => window.model && document.querySelector('[data-slate-editor]'),
   full: false,
-  modelText: (page) => page.evaluate(() => window.model.text()),
-  caret: (page) => page.evaluate(() => window.model.caret()),
 });

@@ -8,8 +8,5 @@ editorSuite({
   path: '/tinymce.html',
   frame: 'iframe.tox-edit-area__iframe',
   field: 'body#tinymce',
-  ready: () => window.model,
   full: false,
-  modelText: (page) => page.evaluate(() => window.model.text()),
-  caret: (page) => page.evaluate(() => window.model.caret()),
 });

@@ -10,6 +10,7 @@ import { mapPosition, replaceSpan, shiftSuggestions } from '../shared/edits.js';
 import { lineBoxes, insertionBox } from './geometry.js';
 
 const DEBOUNCE_MS = 350;
+const PASTE_MS = 250; // how long after a paste its own DOM changes may still come
 const RETRY_MS = 1500;
 
 /** The text as sent to the host: no-break spaces (common in rich editors) read as spaces; length unchanged. */
@@ -39,7 +40,7 @@ export class FieldSession {
     this.timer = 0;
     this.frame = 0;
     this.destroyed = false;
-    this.stopObserving = editor.observe(() => this.changed());
+    this.stopObserving = editor.observe((e) => this.changed(e));
   }
 
   get element() {
@@ -65,13 +66,21 @@ export class FieldSession {
     this.app.overlay.hideBadge();
   }
 
-  /** Something about the field changed: redraw on the next frame, check after a pause in typing. */
-  changed() {
+  /**
+   * Something about the field changed: redraw on the next frame, check after a pause in typing
+   * (at once after a paste or a drop: no more keystrokes are coming).
+   */
+  changed(event) {
     if (this.destroyed || this.applying) return;
     this.trackSelection();
     this.scheduleRefresh();
     clearTimeout(this.timer);
-    this.timer = setTimeout(() => this.check(), DEBOUNCE_MS);
+    // Editors that handle a paste themselves fire no input event: the paste event, and the mutations
+    // right after it, count as the paste.
+    if (event?.type === 'paste' || event?.type === 'drop' || /^insertFrom(Paste|Drop)$/.test(event?.inputType ?? '')) {
+      this.pasteUntil = Date.now() + PASTE_MS;
+    }
+    this.timer = setTimeout(() => this.check(), Date.now() < (this.pasteUntil ?? 0) ? 0 : DEBOUNCE_MS);
   }
 
   trackSelection() {

@@ -212,7 +212,7 @@ export class ContentEditableEditor {
 
   observe(onChange) {
     const el = this.element;
-    const events = ['input', 'keyup', 'mouseup', 'focus'];
+    const events = ['input', 'keyup', 'mouseup', 'focus', 'paste', 'drop'];
     for (const e of events) el.addEventListener(e, onChange, { passive: true });
     // Editors change their DOM without input events too (undo, remote edits, setContent).
     const mutations = new MutationObserver(onChange);

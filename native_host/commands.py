@@ -68,8 +68,9 @@ def _checker_args(p) -> None:
 def _checker(args):
     """The checker the flags ask for; a new checker flag adds its keyword here."""
     from .checker import Checker
+    from .config import CheckerConfig
 
-    return Checker(args.model_dir, threads=args.threads)
+    return Checker(args.model_dir, CheckerConfig(threads=args.threads).with_env())
 
 
 # --- input ------------------------------------------------------------------------

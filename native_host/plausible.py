@@ -27,71 +27,12 @@ from __future__ import annotations
 import difflib
 from collections import Counter
 from collections.abc import Mapping
-from pathlib import Path
 
-from .suggestions import word_tokens
+from .lexicon import words
+from .word_diff import word_tokens
 
 MAX_REMOVED_WORDS = 3
 MAX_ADDED_WORDS = 3  # beyond those removed: "due to the ocean," inserted whole is the decoder wandering
-
-FUNCTION_WORDS = frozenset("""
-a an the this that these those some any no every each either neither all both much many more most
-few little less least several enough such what which whose whom who whatever whichever
-i me my mine myself you your yours yourself yourselves he him his himself she her hers herself
-it its itself we us our ours ourselves they them their theirs themselves one ones someone anyone
-everyone something anything everything nothing somebody anybody everybody nobody
-be am is are was were been being have has had having do does did doing done will would shall
-should can could may might must ought need dare let get got gets getting
-to of in on at for with by from about into onto upon over under above below between among through
-during before after since until till against toward towards across along around behind beside
-besides beyond within without throughout despite except like unlike than as per via off out up down
-and or but nor so yet because although though while whereas if unless whether when whenever where
-wherever why how then there here also too very really quite just only even still already again
-not never ever always often sometimes usually rather almost perhaps maybe however therefore thus
-moreover furthermore indeed instead else otherwise anyway now ago
-'s 't n't 're 've 'll 'd 'm
-""".split())
-
-
-def load_lexicon(model_dir: Path) -> dict[str, int] | None:
-    """The model's lexicon, lower-case word -> frequency ("word<TAB>count" lines; a line
-    with no count counts 1), or None if the model ships none."""
-    path = Path(model_dir) / "words.txt"
-    if not path.exists():
-        return None
-    out = {}
-    for line in path.read_text(encoding="utf-8").splitlines():
-        word, _, count = line.partition("\t")
-        if word:
-            out[word] = int(count) if count else 1
-    return out
-
-
-def load_capitalised(model_dir: Path) -> frozenset[str]:
-    """Words always written with a capital ("london", "monday", "english"; `capitalised.txt`)."""
-    return _word_list(model_dir, "capitalised.txt")
-
-
-def load_known(model_dir: Path) -> frozenset[str]:
-    """Words the spelling stage must not flag but never offers (`known.txt`;
-    model/recipe/known_words.py)."""
-    return _word_list(model_dir, "known.txt")
-
-
-def _word_list(model_dir: Path, name: str) -> frozenset[str]:
-    """The words of a model file (lower case, one per line), or none if the model ships no such file."""
-    path = Path(model_dir) / name
-    return frozenset(path.read_text(encoding="utf-8").split()) if path.exists() else frozenset()
-
-
-def words(tokens) -> list[str]:
-    return [t.lower().replace("’", "'") for t in tokens if any(ch.isalpha() for ch in t)]
-
-
-def sentence_words(text: str) -> list[str]:
-    """The lower-case words of `text`, tokenized as suggestions.diff does."""
-    return words(t for t, _, _ in word_tokens(text))
-
 
 INFLECTIONS = ("s", "es", "d", "ed", "ing", "er", "est", "ly", "'s", "n't")
 
@@ -107,10 +48,12 @@ def _resembles(old: str, new: str, lexicon: Mapping[str, int] | None) -> bool:
     return difflib.SequenceMatcher(None, old, new).ratio() >= 0.7
 
 
-def plausible(edit, sentence: str, source: list[str], corrected: list[str], lexicon: Mapping[str, int] | None) -> bool:
-    """`edit`: a suggestions.Edit of `sentence`; `source`, `corrected`: the lower-case words
-    (sentence_words()) of the sentence as written and with every edit applied; `lexicon`:
-    known words, or None to skip the known-word tests."""
+def plausible(edit, sentence: str, source: list[str], corrected: list[str], lexicon: Mapping[str, int] | None,
+              lang) -> bool:
+    """`edit`: a word_diff.Change of `sentence`; `source`, `corrected`: the lower-case words
+    (lexicon.sentence_words()) of the sentence as written and with every edit applied;
+    `lexicon`: known words, or None to skip the known-word tests; `lang`: its Language."""
+    function_words = lang.function_words
     if not all(any(ch.isalnum() for ch in t) or t.isascii() for t in edit.removed + edit.added):
         return False
     removed, added = words(edit.removed), words(edit.added)
@@ -118,7 +61,7 @@ def plausible(edit, sentence: str, source: list[str], corrected: list[str], lexi
         return False
     if _digits(edit.removed) != _digits(edit.added):
         return False  # numbers are the writer's: "pre-9/11" -> "pre-9/1" is the pointer slipping
-    if any(w not in FUNCTION_WORDS and w in source and w not in removed and corrected.count(w) > source.count(w)
+    if any(w not in function_words and w in source and w not in removed and corrected.count(w) > source.count(w)
            and not any(_resembles(r, w, lexicon) for r in removed) for w in added):
         return False  # a content word said again: "print them print for you", "due to the ocean, due to"
     before = words(t for t, _, _ in word_tokens(sentence[:edit.start]))[-3:]
@@ -133,10 +76,10 @@ def plausible(edit, sentence: str, source: list[str], corrected: list[str], lexi
             if inside and t[:1].isupper() and t.lower() not in lexicon and t.lower() not in [a.lower() for a in edit.added]:
                 return False  # a name
         for w in added:
-            if w not in lexicon and w not in source and not _known_form(w, lexicon):
+            if w not in lexicon and w not in source and not _known_form(w, lexicon, lang.contracted):
                 return False
     for w in removed:
-        if w in FUNCTION_WORDS or w in added or w in corrected:
+        if w in function_words or w in added or w in corrected:
             continue
         if not any(_resembles(w, a, lexicon) for a in added):
             return False
@@ -164,10 +107,7 @@ def _doubled(ws: list[str]) -> int:
     return sum(ws[i:i + n] == ws[i + n:i + 2 * n] for n in (1, 2, 3) for i in range(len(ws) + 1 - 2 * n))
 
 
-CONTRACTED = ("s", "t", "m", "re", "ve", "ll", "d")  # what follows the apostrophe: "it's", "don't", "we'll"
-
-
-def _known_form(word: str, lexicon: Mapping[str, int]) -> bool:
+def _known_form(word: str, lexicon: Mapping[str, int], contracted: tuple[str, ...]) -> bool:
     """Hyphenated compounds and contractions of known words ("well-known", "shouldn't")."""
     parts = [p for p in word.replace("'", "-").split("-") if p]
-    return len(parts) > 1 and all(p in lexicon or p in CONTRACTED for p in parts)
+    return len(parts) > 1 and all(p in lexicon or p in contracted for p in parts)

@@ -1,4 +1,5 @@
-"""Where the prose is: the parts of a text worth checking, with exact offsets.
+"""Where the prose is: the parts of a text worth checking, with exact offsets, cut into
+the windows the checker reads one at a time (a sentence, or a piece of a long one).
 
 Left alone: quoted reply lines ("> ..."), signature blocks (from a "--" line on),
 fenced code blocks, and, inside sentences, URLs, e-mail addresses and `code spans`
@@ -8,6 +9,7 @@ fenced code blocks, and, inside sentences, URLs, e-mail addresses and `code span
 from __future__ import annotations
 
 import re
+from typing import NamedTuple
 
 from .sentences import Span, split_sentences
 
@@ -60,11 +62,75 @@ def prose_blocks(text: str) -> list[tuple[int, int]]:
     return blocks
 
 
-def sentences(text: str) -> list[Span]:
+def sentences(text: str, abbreviations=None) -> list[Span]:
     out: list[Span] = []
     for a, b in prose_blocks(text):
-        out.extend(split_sentences(text, a, b))
+        out.extend(split_sentences(text, a, b) if abbreviations is None else split_sentences(text, a, b, abbreviations))
     return out
+
+
+MAX_WINDOW_WORDS = 60  # long "sentences" are checked in windows of about this many words
+MAX_WINDOW_CHARS = 960
+
+
+class Window(NamedTuple):
+    start: int
+    end: int
+    starts: bool  # begins a sentence (not a later piece of a long one)
+    ends: bool    # ends one
+
+
+def windows(text: str, abbreviations=None) -> list[Window]:
+    """Sentence spans of the prose in `text`, long ones cut into windows."""
+    out = []
+    word = re.compile(r"\S+")
+    for span in sentences(text, abbreviations):
+        words = list(word.finditer(text, span.start, span.end))
+        starts = starts_sentence(text, span.start)
+        if len(words) <= MAX_WINDOW_WORDS and span.end - span.start <= MAX_WINDOW_CHARS:
+            out.append(Window(span.start, span.end, starts, True))
+            continue
+        pieces = _cut(words)
+        out.extend(Window(a, b, starts and k == 0, k == len(pieces) - 1) for k, (a, b) in enumerate(pieces))
+    return out
+
+
+def _cut(words) -> list[tuple[int, int]]:
+    """Cut a long span after clause punctuation where possible, else every N words;
+    a single huge "word" (no spaces, e.g. CJK) is cut by characters."""
+    out, first = [], 0
+    while first < len(words):
+        last = min(len(words), first + MAX_WINDOW_WORDS)
+        if last < len(words):
+            for k in range(last - 1, first + MAX_WINDOW_WORDS // 2, -1):
+                if words[k].group(0)[-1] in ",;:)":
+                    last = k + 1
+                    break
+        a, b = words[first].start(), words[last - 1].end()
+        step = 640
+        for c in range(a, b, step):
+            out.append((c, min(b, c + step)))
+        first = last
+    return out
+
+
+def starts_sentence(text: str, start: int) -> bool:
+    """Does a span at `start` begin a sentence: the text's start, after . ! ? (and any
+    closing quote or bracket), or on a new line?"""
+    end = start  # scan back from `start`, not copy text[:start]: a long text has many windows
+    while end and text[end - 1].isspace():
+        end -= 1
+    close = end
+    while close and text[close - 1] in "\"'”’)]":
+        close -= 1
+    return end == 0 or (close > 0 and text[close - 1] in ".!?") or "\n" in text[end:start]
+
+
+def looks_english(chunk: str) -> bool:
+    """Mostly Latin letters: worth giving an English model (not 東京 or Кириллица)."""
+    letters = sum(ch.isalpha() for ch in chunk)
+    latin = sum(ch.isascii() and ch.isalpha() for ch in chunk)
+    return letters > 0 and latin >= 0.7 * letters
 
 
 def protected_spans(sentence: str) -> list[tuple[int, int]]:

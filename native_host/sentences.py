@@ -10,14 +10,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-# Abbreviations after which a period does not end a sentence.
-_ABBREVIATIONS = {
-    "mr", "mrs", "ms", "dr", "prof", "sr", "jr", "st", "mt", "vs", "etc", "e.g", "i.e",
-    "no", "fig", "al", "inc", "ltd", "co", "corp", "jan", "feb", "mar", "apr", "jun",
-    "jul", "aug", "sep", "sept", "oct", "nov", "dec", "approx", "dept", "est", "gen",
-    "gov", "lt", "col", "capt", "sgt", "rev", "hon", "u.s", "u.k", "a.m", "p.m", "ph.d",
-    "cf", "viz", "vol", "pp", "ca", "incl", "resp", "nos", "govt", "eds", "bros", "univ",
-}
+from .lang.en.words import ABBREVIATIONS  # the default: every other caller passes its language's
+
 # Ends a sentence even before a lower-case word ("i went home. then i ate"): one period
 # or plain ! / ?; not an ellipsis ("wait... maybe") or a closing quote ('"Why?" he asked').
 _PLAIN_END = re.compile(r"\.|[!?]+")
@@ -34,14 +28,16 @@ class Span:
     text: str
 
 
-def split_sentences(text: str, start: int = 0, end: int | None = None) -> list[Span]:
-    """Split text[start:end] into sentences; spans exclude surrounding whitespace."""
+def split_sentences(text: str, start: int = 0, end: int | None = None,
+                    abbreviations: frozenset[str] | set[str] = ABBREVIATIONS) -> list[Span]:
+    """Split text[start:end] into sentences; spans exclude surrounding whitespace.
+    `abbreviations`: words after which a period ends no sentence (the language's)."""
     end = len(text) if end is None else end
     spans: list[Span] = []
     pos = start
     for m in _BOUNDARY.finditer(text, start, end):
         cut = m.end()
-        if _is_abbreviation(text, m.start()) or not _next_starts_sentence(text, cut, end, m.group()):
+        if _is_abbreviation(text, m.start(), abbreviations) or not _next_starts_sentence(text, cut, end, m.group()):
             continue
         _append(spans, text, pos, cut)
         pos = cut
@@ -49,7 +45,7 @@ def split_sentences(text: str, start: int = 0, end: int | None = None) -> list[S
     return spans
 
 
-def _is_abbreviation(text: str, dot: int) -> bool:
+def _is_abbreviation(text: str, dot: int, abbreviations) -> bool:
     if text[dot] != ".":
         return False
     m = _WORD_BEFORE.search(text, max(0, dot - 64), dot)  # bounded: splitting stays linear
@@ -57,7 +53,7 @@ def _is_abbreviation(text: str, dot: int) -> bool:
         return False
     word = m.group(1).lower().rstrip(".")
     # Single letters ("J. Smith") and known abbreviations.
-    return word in _ABBREVIATIONS or (len(word) == 1 and word.isalpha())
+    return word in abbreviations or (len(word) == 1 and word.isalpha())
 
 
 def _next_starts_sentence(text: str, cut: int, end: int, boundary: str) -> bool:

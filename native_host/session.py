@@ -179,6 +179,7 @@ def checker_from_args(args):
     """The checker a transport's command line asks for (`--model-dir`, `--threads`); imported
     late: onnxruntime and the model load only once the host is running."""
     from .checker import Checker
+    from .config import CheckerConfig
 
-    return Checker(model_dir=args.model_dir, threads=args.threads)
+    return Checker(args.model_dir, CheckerConfig(threads=args.threads).with_env())
 

@@ -1,22 +1,13 @@
-"""From a sentence and its correction to minimal word-level suggestions.
-
-The two sentences are split into words and punctuation marks, aligned with
-difflib, and each differing run becomes one Suggestion: a span of the original,
-its replacement, a category and a short explanation (categories.py).
-Offsets here are code-point indices into the sentence; the checker shifts them
-into the full text and converts them to UTF-16 at the edge.
-"""
+"""`Suggestion`: an edit as the transports send it (PROTOCOL.md): offsets in UTF-16 code
+units into the whole text, the text it covers, replacements best first, category,
+message, the rule that made it and, when known, the confidence that a careful editor
+would accept it."""
 
 from __future__ import annotations
 
-import difflib
-import re
 from dataclasses import asdict, dataclass, field
 
-from .categories import classify
-
-_TOKEN = re.compile(r"\w+(?:['’]\w+)*|[^\w\s]")
-_PUNCT_LEADING = set(",.;:!?)]}\"'”’%")
+from .edits import Edit
 
 
 @dataclass
@@ -27,115 +18,17 @@ class Suggestion:
     replacements: list[str]
     category: str
     message: str
-    # Model's preference for the edit (log-probability margin), when scored.
+    rule: str = ""
     confidence: float | None = field(default=None)
+
+    @classmethod
+    def from_edit(cls, e: Edit, text: str, confidence: float | None = None) -> Suggestion:
+        """`e` on `text` (code-point offsets; the caller converts them to UTF-16)."""
+        return cls(e.start, e.end, text[e.start:e.end], list(e.replacements), e.category, e.message, e.rule,
+                   None if confidence is None else round(confidence, 3))
 
     def to_dict(self) -> dict:
         d = asdict(self)
         if d["confidence"] is None:
             del d["confidence"]
         return d
-
-
-@dataclass(frozen=True)
-class Edit:
-    """One difference between a sentence and its correction (sentence-relative offsets)."""
-
-    start: int
-    end: int
-    original: str
-    replacement: str
-    removed: tuple[str, ...]  # tokens of the original inside the edit's core
-    added: tuple[str, ...]  # tokens of the correction
-
-
-def word_tokens(s: str) -> list[tuple[str, int, int]]:
-    return [(m.group(0), m.start(), m.end()) for m in _TOKEN.finditer(s)]
-
-
-def diff(source: str, corrected: str) -> list[Edit]:
-    """Minimal word-level edits turning `source` into `corrected`, in order, not overlapping."""
-    if source == corrected:
-        return []
-    a, b = word_tokens(source), word_tokens(corrected)
-    if not b:
-        return []
-    ta, tb = [t for t, _, _ in a], [t for t, _, _ in b]
-    matcher = difflib.SequenceMatcher(None, ta, tb, autojunk=False)
-    ranges: list[list[int]] = []  # [i1, i2, j1, j2]: a[i1:i2] becomes b[j1:j2]
-    opcodes = matcher.get_opcodes()
-    for n, (op, i1, i2, j1, j2) in enumerate(opcodes):
-        if op == "equal":
-            continue
-        if op == "delete" and n + 1 < len(opcodes):
-            # "the the market": delete the later copy, whichever one difflib picked, so the
-            # same deletion gets the same span whatever else the sentence's correction changed.
-            limit = opcodes[n + 1][2]
-            while i2 < limit and ta[i1] == ta[i2]:
-                i1, i2, j1, j2 = i1 + 1, i2 + 1, j1 + 1, j2 + 1
-        if op == "replace" and i2 - i1 == j2 - j1 > 1:
-            # Same number of words on both sides: one suggestion per changed word.
-            ranges += [[i1 + k, i1 + k + 1, j1 + k, j1 + k + 1] for k in range(i2 - i1) if ta[i1 + k] != tb[j1 + k]]
-            continue
-        if op == "replace" and min(i2 - i1, j2 - j1) > 1:
-            # "recieve alot" -> "receive a lot": split where both sides pair up as spellings.
-            ranges += _pair_up(ta, tb, i1, i2, j1, j2)
-            continue
-        if op == "insert":
-            # Anchor an insertion to a neighbouring word so its span is visible: punctuation
-            # to the word before it ("However" -> "However,"), words to the word after.
-            if (b[j1][0][0] in _PUNCT_LEADING or i1 == len(a)) and i1 > 0:
-                i1, j1 = i1 - 1, j1 - 1
-            elif i1 < len(a):
-                i2, j2 = i2 + 1, j2 + 1
-            else:
-                continue
-        if ranges and i1 < ranges[-1][1]:  # overlaps the previous edit's anchor: merge
-            ranges[-1][1], ranges[-1][3] = max(ranges[-1][1], i2), max(ranges[-1][3], j2)
-        else:
-            ranges.append([i1, i2, j1, j2])
-    edits = []
-    for i1, i2, j1, j2 in ranges:
-        start, end = a[i1][1], a[i2 - 1][2]
-        repl = corrected[b[j1][1]: b[j2 - 1][2]] if j2 > j1 else ""
-        if not repl:
-            start, end = _widen_deletion(source, start, end)
-        edits.append(Edit(start, end, source[start:end], repl,
-                          tuple(t for t, _, _ in a[i1:i2]), tuple(t for t, _, _ in b[j1:j2])))
-    return edits
-
-
-def _pair_up(a: list[str], b: list[str], i1: int, i2: int, j1: int, j2: int) -> list[list[int]]:
-    """Cut the replacement a[i1:i2] -> b[j1:j2] into the most alike pairs of pieces (each
-    piece's letters at least 60 % alike), recursively; [[i1, i2, j1, j2]] if none fit."""
-    def alike(x: list[str], y: list[str]) -> float:
-        return difflib.SequenceMatcher(None, "".join(x).lower(), "".join(y).lower()).ratio()
-
-    best, cut = 1.2, None
-    for k in range(i1 + 1, i2):
-        for m in range(j1 + 1, j2):
-            left, right = alike(a[i1:k], b[j1:m]), alike(a[k:i2], b[m:j2])
-            if min(left, right) >= 0.6 and left + right > best:
-                best, cut = left + right, (k, m)
-    if cut is None:
-        return [[i1, i2, j1, j2]]
-    k, m = cut
-    return [r for r in _pair_up(a, b, i1, k, j1, m) + _pair_up(a, b, k, i2, m, j2) if a[r[0]:r[1]] != b[r[2]:r[3]]]
-
-
-def _widen_deletion(source: str, start: int, end: int) -> tuple[int, int]:
-    """A deleted word takes one adjoining space with it, so accepting leaves clean spacing."""
-    if start > 0 and source[start - 1] == " ":
-        return start - 1, end
-    if end < len(source) and source[end] == " ":
-        return start, end + 1
-    return start, end
-
-
-def to_suggestions(source: str, corrected: str, known=None) -> list[Suggestion]:
-    """`known(word)`: whether a lower-case word is in the lexicon (see categories.classify)."""
-    out = []
-    for e in diff(source, corrected):
-        category, message = classify(e, source, known)
-        out.append(Suggestion(e.start, e.end, e.original, [e.replacement], category, message))
-    return out

@@ -110,6 +110,17 @@ def agreement(model: Seq2Seq, model_dir: Path, sentences: list[str], max_len: in
     return same / max(1, len(sentences))
 
 
+SHIPPED = Path(__file__).resolve().parents[1] / "redline-small"
+
+
+def shipped_min_margin() -> float:
+    """The shipped model's precision guard, so a re-export keeps the tuned value."""
+    try:
+        return float(json.loads((SHIPPED / "config.json").read_text(encoding="utf-8"))["min_margin"])
+    except (OSError, ValueError, KeyError):
+        return 0.0
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--run", type=Path, help="training run folder with ckpt.pt and tokenizer.json")
@@ -120,15 +131,15 @@ def main() -> None:
     ap.add_argument("--name", default=None, help="model name written to config.json (default: folder name)")
     ap.add_argument("--check", type=int, default=200, help="validation sentences for the agreement check (0: skip)")
     ap.add_argument("--no-quantize", action="store_true")
-    ap.add_argument("--min-margin", type=float, default=2.0,
-                    help="precision guard written to config.json: an edit must raise the sentence's "
-                         "log-probability by this much (tune with evaluate.py)")
+    ap.add_argument("--min-margin", type=float, default=None,
+                    help="precision guard written to config.json: an edit's first token must be this many nats "
+                         "likelier than the token as written (default: the shipped model's; tune with evaluate.py)")
     args = ap.parse_args()
     out = args.out
     out.mkdir(parents=True, exist_ok=True)
     torch.manual_seed(0)
 
-    extra = {"min_margin": args.min_margin}
+    extra = {"min_margin": args.min_margin if args.min_margin is not None else shipped_min_margin()}
     if args.tiny:
         tok_path = WORK / "tokenizer.json"
         if not tok_path.exists():
@@ -150,9 +161,12 @@ def main() -> None:
     model.eval()
     shutil.copy(tok_path, out / "tokenizer.json")
     if not args.tiny and (DATA_DIR / "words.txt").exists():
-        shutil.copy(DATA_DIR / "words.txt", out / "words.txt")  # the lexicon (native_host/plausible.py)
+        shutil.copy(DATA_DIR / "words.txt", out / "words.txt")  # the lexicon (native_host/lexicon.py)
     if not args.tiny and (DATA_DIR / "capitalised.txt").exists():
-        shutil.copy(DATA_DIR / "capitalised.txt", out / "capitalised.txt")  # native_host/spelling.capitalise_names
+        shutil.copy(DATA_DIR / "capitalised.txt", out / "capitalised.txt")  # lang/en/rules.names
+    for name in ("known.txt", "known.COPYRIGHT.txt"):  # known_words.py writes them into the shipped folder
+        if not args.tiny and (SHIPPED / name).exists() and (SHIPPED / name).resolve() != (out / name).resolve():
+            shutil.copy(SHIPPED / name, out / name)
     write_config(model, out, args.name or out.name, extra)
 
     with tempfile.TemporaryDirectory() as tmp:

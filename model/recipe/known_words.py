@@ -25,7 +25,7 @@ from collections.abc import Callable
 from importlib.metadata import version
 from pathlib import Path
 
-from native_host.plausible import load_lexicon
+from native_host.lexicon import load_counts as load_lexicon
 from native_host.spelling import Speller
 
 from .paths import ROOT

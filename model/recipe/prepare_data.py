@@ -6,7 +6,7 @@ Outputs (one sentence or one "source<TAB>target" pair per line):
     clean_train.txt, clean_valid.txt     prose to corrupt synthetically
     words.txt                            the lexicon, "word<TAB>count", most frequent first: SymSpell's
                                          curated English frequency list plus the words seen >= 5 times
-                                         in clean_train (shipped with the model; native_host/plausible.py
+                                         in clean_train (shipped with the model; native_host/lexicon.py
                                          and native_host/spelling.py)
     capitalised.txt                      words the corpus writes with a capital inside a sentence
                                          (London, Monday, English), shipped with the model
@@ -26,7 +26,7 @@ import re
 from collections import Counter
 from pathlib import Path
 
-from native_host.plausible import sentence_words
+from native_host.lexicon import sentence_words
 from native_host.sentences import split_sentences
 
 from .native_sample import held_out_documents
@@ -197,7 +197,7 @@ def lexicon(sentences, min_count: int = 5) -> list[str]:
     The base is SymSpell's English frequency list (82,765 words, Google Books counts
     intersected with SCOWL; MIT licence, shipped in the symspellpy package), which is
     clean but misses inflections, contractions and newer words. The corpus adds the
-    lower-case words (as native_host.plausible.sentence_words sees them) seen at least
+    lower-case words (as native_host.lexicon.sentence_words sees them) seen at least
     `min_count` times, their counts scaled to the list's, except those that look like a
     misspelling of a listed word 100 times as frequent (the corpus has "definately" and
     "thier" more than `min_count` times; the rule also drops dialect spellings such as

@@ -6,6 +6,7 @@ from native_host.checker import Checker
 from native_host.errors import TextTooLarge
 from native_host.limits import MAX_CHECKER_UTF16 as MAX_TEXT_CHARS
 from native_host.offsets import Utf16Map, utf16_len
+from native_host.regions import windows
 from tests.host.model_fixture import model_dir
 
 
@@ -55,13 +56,16 @@ def test_utf16_map_round_trip():
 
 def test_non_prose_is_left_alone(eager):
     text = ("Hi Anna,\n\nPlease look at https://example.com/this_is_a_url?x=1 and write to bob.smith@example.org "
-            "or run `pip instal redline` now.\n\n> He go to school and buy a apple.\n> quoted reply line\n\n"
+            "or run `pip instal redline` now. We has a meeting tomorow.\n\n> He go to school and buy a apple.\n> quoted reply line\n\n"
             "Cheers\n-- \nBob Smith, he go to school\nACME Corp")
     quoted = text.index("> He go")
     signature = text.index("-- \n")
     protected = [(text.index("https://"), text.index(" and write")), (text.index("bob.smith"), text.index(" or run")),
                  (text.index("`pip"), text.index(" now."))]
-    for s in eager.check(text):
+    found = eager.check(text)
+    assert not any(s.text == "instal" for s in found)  # inside a code span
+    assert any(s.text == "tomorow" for s in found), found  # the prose around them is still checked
+    for s in found:
         assert not (quoted <= s.start < text.index("Cheers")), s
         assert s.start < signature, s
         for a, b in protected:
@@ -70,10 +74,12 @@ def test_non_prose_is_left_alone(eager):
 
 def test_long_unpunctuated_text_is_windowed(eager):
     text = " ".join(["the cat sat on a mat and it was happy"] * 300)  # 3,000 words, one "sentence"
-    windows = eager.windows(text)
-    assert len(windows) >= 40
-    assert all(text[a:b].strip() for a, b in windows)
-    for s in eager.check(text):
+    cut = windows(text)
+    assert len(cut) >= 40
+    assert all(text[w.start:w.end].strip() for w in cut)
+    found = eager.check(text)
+    assert found, "no suggestion at all on 3,000 words without a capital or a period"
+    for s in found:
         assert utf16_slice(text, s.start, s.end) == s.text
 
 
@@ -117,13 +123,15 @@ def test_precision_guard_keeps_only_confident_edits():
 
 def test_short_lines_are_their_own_segments():
     text = "Hi Sarah,\nthanks for the notes on the draft we wrote together last week.\r\nBest regards,\r\nTom"
-    pieces = [text[a:b] for a, b in Checker.windows(text)]
+    pieces = [text[w.start:w.end] for w in windows(text)]
     assert pieces == ["Hi Sarah,", "thanks for the notes on the draft we wrote together last week.", "Best regards,", "Tom"]
 
 
 def test_emoji_are_never_corrected(eager):
-    text = "We won 😀🎉 and the the team was happy 👍."
-    for s in eager.check(text):
+    text = "We won 😀🎉 and the the team was happy 👍. Then she go to the the market 🛒 and buy a apple."
+    found = eager.check(text)
+    assert found, "nothing found in a text with errors beside its emoji"
+    for s in found:
         assert all(ord(ch) < 0x2000 for ch in s.text + s.replacements[0]), s
 
 
@@ -155,7 +163,7 @@ def test_a_sentence_starts_with_a_capital_but_a_window_inside_one_does_not():
         assert spelling_only.correct(text) == text
     # A 70-word sentence is cut into windows after a comma: the second starts mid-sentence.
     text = "We walked along the river " * 10 + "and the sun was out, and we talked for a long time " + "about it " * 8 + "."
-    assert len(Checker.windows(text)) == 2
+    assert len(windows(text)) == 2
     assert not any(s.category == "capitalization" for s in spelling_only.check(text))
 
 
@@ -163,7 +171,7 @@ def test_a_second_model_pass_runs_only_on_changed_sentences():
     one, two = Checker(model_dir(), passes=1), Checker(model_dir(), passes=2)
     calls = {}
     for name, checker in (("one", one), ("two", two)):
-        model = checker.load()
+        model = checker.load().model
         model.decoder_calls = 0
         assert checker.correct("The weather was lovely, so we walked to the park.") == \
             "The weather was lovely, so we walked to the park."
@@ -204,3 +212,23 @@ def test_the_model_places_the_comma_after_an_opening_clause():
     assert checker.correct("When I was young I lived in a small village near the sea.") == \
         "When I was young, I lived in a small village near the sea."
     assert checker.correct("If it rains tomorrow we will stay at home.") == "If it rains tomorrow, we will stay at home."
+
+
+def test_a_cut_window_makes_no_edit_at_the_cut_with_the_models_edits_on():
+    """A 70-word sentence cut after "...talked for a": the model took the cut for a sentence
+    end and offered "long" -> "A long" at the start of the next window."""
+    checker = Checker(model_dir())
+    text = "We walked along the river " * 10 + "and the sun was out, and we talked for a long time " + "about it " * 8 + "."
+    cut = windows(text)
+    assert len(cut) == 2
+    for s in checker.check(text):
+        assert not (cut[1].start <= s.start < cut[1].start + 5), s
+        assert s.replacements[0][:1] != "A", s
+
+
+def test_every_suggestion_says_which_stage_made_it():
+    checker = Checker(model_dir())
+    found = checker.check("However i think that we recieve alot of informations.")
+    rules = {s.text: s.rule for s in found}
+    assert rules["i"] == "en.pronoun_i" and rules["recieve"] == "spelling.misspelled" and rules["alot"] == "spelling.split"
+    assert all(s.message for s in found)

@@ -2,8 +2,14 @@
 
 from __future__ import annotations
 
-from native_host.plausible import FUNCTION_WORDS, load_lexicon, looping, plausible, sentence_words
-from native_host.suggestions import diff
+from native_host.lang import language
+from native_host.lang.en.words import FUNCTION_WORDS
+from native_host.lexicon import load_counts as load_lexicon
+from native_host.lexicon import sentence_words
+from native_host.plausible import looping, plausible
+from native_host.word_diff import diff
+
+EN = language("en")
 
 LEXICON = frozenset("the a cat cats sat on mat organ organic own owns receive he went to school market goals soccer "
                     "well known shouldn't we scored two".split())
@@ -12,7 +18,7 @@ LEXICON = frozenset("the a cat cats sat on mat organ organic own owns receive he
 def keep(source: str, corrected: str, lexicon=LEXICON) -> list[tuple[str, str]]:
     """The (original, replacement) pairs of the edits turning source into corrected that pass."""
     src, fixed = sentence_words(source), sentence_words(corrected)
-    return [(e.original, e.replacement) for e in diff(source, corrected) if plausible(e, source, src, fixed, lexicon)]
+    return [(e.original, e.replacement) for e in diff(source, corrected) if plausible(e, source, src, fixed, lexicon, EN)]
 
 
 def test_spelling_and_form_fixes_pass():

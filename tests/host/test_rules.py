@@ -1,18 +1,40 @@
-"""The fixed rules that run before the model: native_host/rules.py."""
+"""The English rules: native_host/lang/en/rules.py. Each rule is a pipeline stage; these
+tests run one stage on a sentence, apply its edits and read the result."""
 
 from __future__ import annotations
 
 import pytest
 
-from native_host.rules import (
-    capital_i,
-    clause_comma_positions,
-    indefinite_article,
-    linking_comma,
-    plural,
-    proposals,
-    singular,
-)
+from native_host.edits import apply
+from native_host.lang.en import rules
+from native_host.lang.en.rules import clause_comma_positions, plural, proposals, singular
+from native_host.lexicon import Lexicon
+
+
+class Sentence:
+    """What a rule stage reads (pipeline.Sentence), without a model."""
+
+    def __init__(self, text, starts=True, counts=None, capitalised=frozenset()):
+        self.text, self.starts = text, starts
+        self.lexicon = Lexicon(counts, frozenset(), capitalised)
+
+
+def fixed_by(stage, text, **kw):
+    edits = stage(Sentence(text, **kw))
+    assert all(e.message and e.source == "rule" and e.rule.startswith("en.") for e in edits)
+    return apply(text, edits)
+
+
+def capital_i(text):
+    return fixed_by(rules.pronoun_i, text)
+
+
+def linking_comma(text):
+    return fixed_by(rules.linking_comma, text)
+
+
+def indefinite_article(text):
+    return fixed_by(rules.a_an, text)
 
 
 @pytest.mark.parametrize("text, fixed", [
@@ -78,7 +100,7 @@ LEXICON = {w: 10_000 for w in "subject subjects way ways musical musicals event 
 
 
 def proposed(text: str) -> list[str]:
-    return [f"{text[a:b]} -> {new}" for a, b, new, _ in proposals(text, LEXICON)]
+    return [f"{text[a:b]} -> {new}" for a, b, new, *_ in proposals(text, LEXICON)]
 
 
 def test_number_and_agreement_after_fixed_words_are_proposed():
@@ -133,3 +155,13 @@ def test_an_opening_clause_offers_each_place_a_comma_could_end_it():
 ])
 def test_no_comma_place_is_offered_without_an_opening_clause_lacking_one(text):
     assert clause_comma_positions(text) == []
+
+
+def test_rules_explain_themselves():
+    [e] = rules.a_an(Sentence("It is a idea."))
+    assert e.message == "Use “an” before a vowel sound: “an idea”." and e.rule == "en.a_an"
+    [(_, _, _, _, rule, message)] = proposals("We study these subject here.", LEXICON)
+    assert rule == "en.plural_after_quantifier" and message == "Use the plural “subjects” after “these”."
+    assert fixed_by(rules.names, "we met in london", capitalised=frozenset({"london"})) == "we met in London"
+    assert fixed_by(rules.capital_first_word, "because we can", counts={"because": 5}) == "Because we can"
+    assert fixed_by(rules.capital_first_word, "because we can", starts=False, counts={"because": 5}) == "because we can"

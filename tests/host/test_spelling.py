@@ -6,8 +6,8 @@ import re
 import pytest
 
 from native_host.checker import Checker
-from native_host.plausible import load_lexicon
-from native_host.spelling import Speller, capitalise_names
+from native_host.lexicon import load_counts as load_lexicon
+from native_host.spelling import Speller
 
 from tests.host.model_fixture import model_dir
 
@@ -131,15 +131,6 @@ def test_a_joined_compound_is_one_spelling_suggestion():
     assert "one word" in s.message
 
 
-def test_names_are_capitalised_but_not_in_code():
-    names = frozenset({"london", "monday", "english"})
-    assert capitalise_names("we met in london on monday", names) == "we met in London on Monday"
-    assert capitalise_names("my english teacher", names) == "my English teacher"
-    for text in ("see london.txt", "ping @london", "a london-based firm", "londoner", "londons", "LONDON"):
-        assert capitalise_names(text, names) == text
-    assert capitalise_names("we met in london", frozenset()) == "we met in london"
-
-
 def test_shipped_model_capitalises_days_places_and_languages():
     spelling_only = Checker(model_dir(), min_margin=float("inf"))  # no model edits pass
     assert spelling_only.correct("We flew to london on monday and spoke english.") == \
@@ -162,5 +153,5 @@ def test_the_shipped_model_knows_todays_words_the_corpus_lacks():
     checker = Checker(model_dir())
     checker.load()
     for word in ("anesthesia", "watercolors", "checkbook"):
-        assert checker._speller.known(word), word
-    assert not checker._speller.known("surprize")  # SCOWL's archaic spelling, a misspelling today
+        assert checker.speller.known(word), word
+    assert not checker.speller.known("surprize")  # SCOWL's archaic spelling, a misspelling today

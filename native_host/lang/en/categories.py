@@ -1,4 +1,5 @@
-"""Category and explanation of one edit, from the words it removes and adds.
+"""Category and explanation of one of the model's edits, from the words it removes and adds
+(the model says what to change, not why; rules and the speller write their own messages).
 
 Categories (the wire vocabulary; the extension colours and filters by them):
   spelling        a word replaced by a close spelling of itself ("recieve" -> "receive")
@@ -15,50 +16,17 @@ from __future__ import annotations
 
 import difflib
 
-ARTICLES = {"a", "an", "the"}
-DETERMINERS = ARTICLES | {"this", "that", "these", "those", "some", "any", "my", "your", "his", "her", "its", "our", "their"}
-PREPOSITIONS = {
-    "about", "above", "across", "after", "against", "along", "among", "around", "at", "before", "behind", "below",
-    "beside", "between", "by", "during", "except", "for", "from", "in", "inside", "into", "like", "near", "of", "off",
-    "on", "onto", "out", "over", "since", "through", "to", "toward", "towards", "under", "until", "up", "upon",
-    "with", "within", "without",
-}
-SINGULAR_SUBJECTS = {"he", "she", "it", "this", "that", "everyone", "everybody", "someone", "somebody", "nobody", "each"}
-PLURAL_SUBJECTS = {"i", "you", "we", "they", "these", "those"}
-AUXILIARIES = {"is", "are", "was", "were", "am", "be", "been", "being", "has", "have", "had", "do", "does", "did"}
-CONFUSABLES = {
-    "their": "belonging to them", "there": "in or at that place", "they're": "they are",
-    "its": "belonging to it", "it's": "it is", "your": "belonging to you", "you're": "you are",
-    "then": "next, at that time", "than": "for comparisons", "to": "direction or infinitive", "too": "also, excessively",
-    "affect": "a verb: to influence", "effect": "usually a noun: a result", "lose": "to misplace", "loose": "not tight",
-    "whose": "belonging to whom", "who's": "who is", "accept": "to receive", "except": "excluding",
-    "weather": "rain or sun", "whether": "if", "quiet": "silent", "quite": "rather", "were": "past of are",
-    "where": "a place", "wear": "to have on", "here": "this place", "hear": "with your ears", "know": "to be aware",
-    "no": "negative", "of": "belonging", "off": "not on", "buy": "to purchase", "by": "next to, via",
-    "advice": "a noun", "advise": "a verb", "passed": "went by", "past": "before now", "piece": "a part", "peace": "no war",
-    "principal": "main, or a head", "principle": "a rule", "fewer": "for countable things", "less": "for amounts",
-    "much": "for amounts", "many": "for countable things", "lend": "to give for a while", "borrow": "to take for a while",
-}
-# Common irregular verbs: base past participle.
-IRREGULAR = {}
-for _line in """be was been|become became become|begin began begun|break broke broken|bring brought brought|build built built
-buy bought bought|catch caught caught|choose chose chosen|come came come|cost cost cost|do did done|draw drew drawn
-drink drank drunk|drive drove driven|eat ate eaten|fall fell fallen|feel felt felt|fight fought fought|find found found
-fly flew flown|forget forgot forgotten|get got gotten|give gave given|go went gone|grow grew grown|have had had
-hear heard heard|hold held held|keep kept kept|know knew known|lead led led|leave left left|lend lent lent|lose lost lost
-make made made|mean meant meant|meet met met|pay paid paid|put put put|read read read|ride rode ridden|ring rang rung
-rise rose risen|run ran run|say said said|see saw seen|sell sold sold|send sent sent|shake shook shaken|shine shone shone
-shoot shot shot|show showed shown|sing sang sung|sit sat sat|sleep slept slept|speak spoke spoken|spend spent spent
-stand stood stood|steal stole stolen|swim swam swum|take took taken|teach taught taught|tell told told|think thought thought
-throw threw thrown|understand understood understood|wake woke woken|wear wore worn|win won won|write wrote written""".replace("\n", "|").split("|"):
-    _base, _past, _pp = _line.split()
-    for _form in (_base, _past, _pp, _base + "s", _base + "ing"):
-        IRREGULAR.setdefault(_form, (_base, _past, _pp))
-IRREGULAR.update({"does": IRREGULAR["do"], "goes": IRREGULAR["go"], "has": IRREGULAR["have"], "is": IRREGULAR["be"], "are": IRREGULAR["be"]})
-
-PUNCT_NAMES = {",": "comma", ".": "period", "!": "exclamation mark", "?": "question mark", ";": "semicolon",
-               ":": "colon", "'": "apostrophe", "’": "apostrophe", '"': "quotation mark", "-": "hyphen", "—": "dash"}
-
+from .words import (
+    ARTICLES,
+    AUXILIARIES,
+    CONFUSABLES,
+    DETERMINERS,
+    IRREGULAR,
+    PLURAL_SUBJECTS,
+    PREPOSITIONS,
+    PUNCT_NAMES,
+    SINGULAR_SUBJECTS,
+)
 
 def _q(s: str) -> str:
     return f"“{s}”"

@@ -1,10 +1,23 @@
-"""From (sentence, correction) to suggestions: spans, replacements, categories, messages."""
+"""From a sentence and the model's correction to word-level changes (word_diff.py), and
+what the English classifier (lang/en/categories.py) calls each: spans, categories, messages."""
 
 import re
+from types import SimpleNamespace
 
 from hypothesis import given, settings, strategies as st
 
-from native_host.suggestions import diff, to_suggestions
+from native_host.lang.en.categories import classify
+from native_host.word_diff import diff
+
+
+def to_suggestions(source, corrected, known=None):
+    """Each change with the category and message the model stage gives it."""
+    out = []
+    for c in diff(source, corrected):
+        category, message = classify(c, source, known)
+        out.append(SimpleNamespace(start=c.start, end=c.end, text=c.original, replacements=[c.replacement],
+                                   category=category, message=message))
+    return out
 
 
 def apply(source, edits):

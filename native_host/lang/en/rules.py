@@ -25,6 +25,7 @@
   "Because" is left out: learners open fragments with it ("Because you can watch it").
 
 The first three run on the sentence before the model, the proposals on its output.
+Each stage takes a pipeline.Sentence and returns its Edits, each with its own message.
 """
 
 from __future__ import annotations
@@ -32,7 +33,8 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 
-from .plausible import FUNCTION_WORDS
+from ...edits import Edit
+from .words import FUNCTION_WORDS
 
 # "i" alone: not part of a word, an abbreviation or a list marker ("i.e.", "(i)", "i-th").
 _I = re.compile(r"(?<![\w'’.\-(/@])i(?=(?:['’](?:m|ve|ll|d))?(?![\w'’.\-)/@]))")
@@ -53,20 +55,57 @@ _LINKING = re.compile(r"^([\"'“‘(]*)(" + "|".join(sorted(LINKING, key=len, r
                       + r")(\s+)([A-Za-z][\w'’-]*)", re.IGNORECASE)
 
 
-def capital_i(sentence: str) -> str:
-    """`sentence` with the pronoun "i" capitalised."""
-    return _I.sub("I", sentence)
+def pronoun_i(s) -> list[Edit]:
+    """The pronoun "i" capitalised."""
+    return [Edit(m.start(), m.end(), ("I",), "capitalization", "Write the pronoun “I” with a capital letter.",
+                 "rule", "en.pronoun_i") for m in _I.finditer(s.text)]
 
 
-def linking_comma(sentence: str) -> str:
-    """`sentence` with a comma after an opening linking adverbial that lacks one."""
-    m = _LINKING.match(sentence)
+def linking_comma(s) -> list[Edit]:
+    """A comma after an opening linking adverbial that lacks one ("However we" -> "However, we")."""
+    m = _LINKING.match(s.text) if s.starts else None
     if not m:
-        return sentence
+        return []
     phrase, nxt = m.group(2).lower(), m.group(4).lower()
     if nxt in (_NOT_AFTER if phrase in ("however", "thus") else _NOT_AFTER_ANY):
-        return sentence
-    return sentence[:m.end(2)] + "," + sentence[m.end(2):]
+        return []
+    last = m.start(2) + m.group(2).rfind(" ") + 1  # the phrase's last word carries the comma
+    word = s.text[last:m.end(2)]
+    return [Edit(last, m.end(2), (word + ",",), "punctuation", f"Add a comma after “{m.group(2)}”.", "rule",
+                 "en.linking_comma")]
+
+
+def capital_first_word(s) -> list[Edit]:
+    """A sentence's lower-case first word capitalised, if it is an English word
+    ("because" -> "Because"; not "npm", "e.g.", "iPhone")."""
+    m = _FIRST_WORD.match(s.text) if s.starts else None
+    counts = s.lexicon.counts
+    if not m or (counts is not None and m.group(1) not in counts) or (len(m.group(1)) == 1 and m.group(1) not in "ai"):
+        return []
+    word = m.group(1)
+    new = word[0].upper() + word[1:]
+    return [Edit(m.start(1), m.end(1), (new,), "capitalization", f"Start the sentence with a capital letter: “{new}”.",
+                 "rule", "en.capital_first_word")]
+
+
+def names(s) -> list[Edit]:
+    """Words always written with a capital (capitalised.txt: "london" -> "London"), except
+    as parts of code, addresses or longer tokens ("london-based", "paris.txt")."""
+    from ...spelling import in_code
+
+    text, out = s.text, []
+    for m in _NAME.finditer(text) if s.lexicon.capitalised else ():
+        word, start, end = m.group(), m.start(), m.end()
+        glued = (start and text[start - 1] in "'’-") or (end < len(text) and text[end] in "'’-")
+        if word in s.lexicon.capitalised and not glued and not in_code(text, start, end):
+            new = word.capitalize()
+            out.append(Edit(start, end, (new,), "capitalization", f"Write “{new}” with a capital letter.", "rule",
+                            "en.names"))
+    return out
+
+
+_NAME = re.compile(r"(?<![A-Za-z0-9])[a-z]{3,}(?![A-Za-z0-9])")
+_FIRST_WORD = re.compile(r"[\"'“‘(\[]*([a-z]+)(?=[\s,;:!?]|\.(?!\w)|$)")
 
 
 COMMON = 1000  # lexicon count under which a word or its other form is too rare to trust
@@ -140,19 +179,20 @@ def third_person(verb: str, lexicon: Mapping[str, int]) -> str | None:
     return form
 
 
-FAMILIES = (  # (pattern, form, margin in nats)
-    (_QUANTIFIED, plural, -6.0),
-    (_ONE_OF, plural, -6.0),
-    (_LOT_OF, plural, -5.0),  # "a lot of time" -> "times": -5.5
-    (_ONE, singular, -7.0),
-    (_SUBJECT, third_person, -5.0),
+FAMILIES = (  # (rule id, pattern, form, margin in nats, message)
+    ("en.plural_after_quantifier", _QUANTIFIED, plural, -6.0, "Use the plural “{new}” after “{trigger}”."),
+    ("en.plural_after_one_of", _ONE_OF, plural, -6.0, "Use the plural “{new}” after “one of”."),
+    ("en.plural_after_lot_of", _LOT_OF, plural, -5.0, "Use the plural “{new}” after “{trigger}”."),  # "a lot of time" -> "times": -5.5
+    ("en.singular_after_one", _ONE, singular, -7.0, "Use the singular “{new}” after “{trigger}”."),
+    ("en.third_person_s", _SUBJECT, third_person, -5.0, "Use “{new}”: the subject “{trigger}” is singular."),
 )
 
 
-def proposals(sentence: str, lexicon: Mapping[str, int]) -> list[tuple[int, int, str, float]]:
-    """(start, end, replacement, margin) for each word a family flags, in order, one per word."""
-    found: dict[int, tuple[int, int, str, float]] = {}
-    for pattern, form, margin in FAMILIES:
+def proposals(sentence: str, lexicon: Mapping[str, int]) -> list[tuple[int, int, str, float, str, str]]:
+    """(start, end, replacement, margin, rule id, message) for each word a family flags, in
+    order, one per word."""
+    found: dict[int, tuple[int, int, str, float, str, str]] = {}
+    for rule, pattern, form, margin, message in FAMILIES:
         for m in pattern.finditer(sentence):
             word, following = m.group(1), m.group(2).lower()
             if not word.islower() or word == "other" or m.start(1) in found:
@@ -164,21 +204,52 @@ def proposals(sentence: str, lexicon: Mapping[str, int]) -> list[tuple[int, int,
             elif following and following not in FUNCTION_WORDS:
                 continue  # "many musical events": the next word is the one counted
             if (new := form(word, lexicon)) and new != word:
-                found[m.start(1)] = (m.start(1), m.end(1), new, margin)
+                trigger = " ".join(sentence[m.start():m.start(1)].split()[:None if pattern is _LOT_OF else 1])
+                found[m.start(1)] = (m.start(1), m.end(1), new, margin, rule, message.format(new=new, trigger=trigger))
     return sorted(found.values())
 
 
-def indefinite_article(sentence: str) -> str:
-    """`sentence` with "a" before a vowel sound and "an" before a consonant sound ("a idea"
-    -> "an idea", "an year" -> "a year"). Not before a function word: "an you" is "and
-    you" mistyped, "Country A and B" names a letter. The model is no judge here: it scores
-    "an" 4 to 10 nats below "a" even in "a international sport" (BEA-2019 dev)."""
-    def fix(m: re.Match) -> str:
+def agreement(s) -> list[Edit]:
+    """The proposals the model finds at most their family's margin less likely than the
+    word as written (min_margin raises or lowers every bar, as it does the model's own)."""
+    counts = s.lexicon.counts
+    out = []
+    for start, end, new, bar, rule, message in proposals(s.text, counts) if counts else []:
+        margin = s.margin(start, end, new)
+        if margin >= bar + s.min_margin:
+            out.append(Edit(start, end, (new,), "grammar", message, "rule", rule, (("margin", margin), ("bar", bar))))
+    return out
+
+
+def clause_comma(s) -> list[Edit]:
+    """At a sentence's start, a comma after an opening subordinate clause, where the model
+    likes it best (clause_comma_positions), if its margin reaches CLAUSE_COMMA_MARGIN."""
+    positions = clause_comma_positions(s.text) if s.starts else []
+    if not positions:
+        return []
+    best, at = max((s.margin(p, p, ","), p) for p in positions)
+    if best < CLAUSE_COMMA_MARGIN + s.min_margin:
+        return []
+    start = s.text.rfind(" ", 0, at) + 1
+    word = s.text[start:at]
+    return [Edit(start, at, (word + ",",), "punctuation", f"Add a comma after the opening clause, after “{word}”.",
+                 "rule", "en.clause_comma", (("margin", best), ("bar", CLAUSE_COMMA_MARGIN)))]
+
+
+def a_an(s) -> list[Edit]:
+    """"a" before a vowel sound and "an" before a consonant sound ("a idea" -> "an idea",
+    "an year" -> "a year"). Not before a function word: "an you" is "and you" mistyped,
+    "Country A and B" names a letter. The model is no judge here: it scores "an" 4 to 10
+    nats below "a" even in "a international sport" (BEA-2019 dev)."""
+    out = []
+    for m in _ARTICLE.finditer(s.text):
         article, following = m.group(1), m.group(2)
         vowel = following[0] in "aeiou" and not following.startswith(_CONSONANT_SOUND) or following.startswith(_VOWEL_SOUND)
         if following in FUNCTION_WORDS or (article.lower() == "an") == vowel:
-            return m.group()
+            continue
         new = "an" if vowel else "a"
-        return (new.capitalize() if article[0] == "A" else new) + m.group()[len(article):]
-
-    return _ARTICLE.sub(fix, sentence)
+        new = new.capitalize() if article[0] == "A" else new
+        out.append(Edit(m.start(1), m.end(1), (new,), "grammar",
+                        f"Use “{new.lower()}” before a {'vowel' if vowel else 'consonant'} sound: “{new} {following}”.",
+                        "rule", "en.a_an"))
+    return out

@@ -18,6 +18,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import replace
 from pathlib import Path
 
+from .confidence import Calibrator, features, word_counts
 from .config import CheckerConfig
 from .edits import Edit
 from .errors import CheckCancelled, TextTooLarge
@@ -44,6 +45,7 @@ class Checker:
         self.config = replace(config or CheckerConfig(), **overrides)
         self.lang = language(self.config.language)
         self._loaded: Loaded | None = None
+        self._calibrator: Calibrator | None = None
         self._load_lock = threading.Lock()
         self._cache: OrderedDict[tuple[str, bool, bool], tuple[Edit, ...]] = OrderedDict()
         self._cache_lock = threading.Lock()
@@ -77,6 +79,7 @@ class Checker:
                     margin = self.config.min_margin
                     if margin is None:
                         margin = float(model.config.get("min_margin", 0.0))
+                    self._calibrator = Calibrator.load(self.model_dir)
                     self._loaded = Loaded(model, lexicon, speller, self.lang, self.config, margin)
         return self._loaded
 
@@ -109,8 +112,21 @@ class Checker:
 
     # -- text ------------------------------------------------------------------------
     def edits(self, text: str, cancelled: Callable[[], bool] | None = None) -> Iterator[Edit]:
-        """The edits of `text`, in order, with code-point offsets into it. `cancelled()` is
-        asked before each sentence; when it says yes the check stops with CheckCancelled."""
+        """The edits of `text` the sensitivity setting lets through, in order, with
+        code-point offsets into it and their confidence. `cancelled()` is asked before each
+        sentence; when it says yes the check stops with CheckCancelled."""
+        calibrator = self.load() and self._calibrator
+        if calibrator is None:
+            yield from self.all_edits(text, cancelled)
+            return
+        counts, bar = word_counts(text), calibrator.threshold(self.config.sensitivity)
+        for e in self.all_edits(text, cancelled):
+            confidence = calibrator(features(e, text, counts))
+            if confidence >= bar:
+                yield replace(e, confidence=confidence)
+
+    def all_edits(self, text: str, cancelled: Callable[[], bool] | None = None) -> Iterator[Edit]:
+        """Every edit of `text`, whatever its confidence (edits())."""
         if not isinstance(text, str):
             raise TypeError("text must be a string")
         if len(text) > MAX_CHECKER_UTF16 or utf16_len(text) > MAX_CHECKER_UTF16:

@@ -19,6 +19,7 @@ class Edit:
     source: str                # "spelling", "rule" or "model"
     rule: str                  # which rule or stage: "spelling", "en.a_an", "model", ...
     evidence: tuple[tuple[str, float | str], ...] = field(default=())  # margin, frequencies...: for confidence
+    confidence: float | None = None  # that a careful editor accepts it (confidence.py), once the checker knows
 
     @property
     def replacement(self) -> str:

@@ -18,19 +18,22 @@ is kept only if
 - it doubles no word or phrase ("probably not going" -> "probably not not going", "night
   until day" -> "night until night until day"), says no content word of the sentence
   again ("let us print them print for you") and changes no number ("pre-9/11" -> "pre-9/1");
-- it adds at most a few words more than it removes;
+- it adds at most a few words more than it removes, and repeats no punctuation mark more
+  than the writer did ("??" -> ninety-two question marks);
 - and the model's output as a whole does not go round in circles (`looping`).
 """
 
 from __future__ import annotations
 
 import difflib
+import re
 from collections import Counter
 from collections.abc import Mapping
 
 from .lexicon import words
 from .word_diff import word_tokens
 
+_NAME_FOLLOWS = re.compile(r"\s+(?!I\b)[A-Z][a-z]")
 MAX_REMOVED_WORDS = 3
 MAX_ADDED_WORDS = 3  # beyond those removed: "due to the ocean," inserted whole is the decoder wandering
 
@@ -59,6 +62,8 @@ def plausible(edit, sentence: str, source: list[str], corrected: list[str], lexi
     removed, added = words(edit.removed), words(edit.added)
     if len(removed) > MAX_REMOVED_WORDS or len(added) - len(removed) > MAX_ADDED_WORDS:
         return False
+    if len(edit.added) - len(edit.removed) > 2 * MAX_ADDED_WORDS or _repeated_marks(edit.added) > _repeated_marks(edit.removed):
+        return False  # "??" -> ninety-two question marks: the decoder stuck on a mark
     if _digits(edit.removed) != _digits(edit.added):
         return False  # numbers are the writer's: "pre-9/11" -> "pre-9/1" is the pointer slipping
     if any(w not in function_words and w in source and w not in removed and corrected.count(w) > source.count(w)
@@ -72,6 +77,7 @@ def plausible(edit, sentence: str, source: list[str], corrected: list[str], lexi
         return False
     if lexicon is not None:
         inside = edit.start > 0 and sentence[:edit.start].strip() != ""
+        inside = inside or bool(_NAME_FOLLOWS.match(sentence, edit.end))  # "Mayme Farmer was born": a first name
         for t in edit.removed:
             if inside and t[:1].isupper() and t.lower() not in lexicon and t.lower() not in [a.lower() for a in edit.added]:
                 return False  # a name
@@ -95,6 +101,15 @@ def looping(source: list[str], corrected: list[str]) -> bool:
 
     before = trigrams(source)
     return any(n >= before[g] + 2 for g, n in trigrams(corrected).items())
+
+
+def _repeated_marks(tokens) -> int:
+    """The longest run of one punctuation mark among `tokens` ("?", "?", "?" -> 3)."""
+    best = run = 0
+    for prev, tok in zip((None, *tokens), tokens):
+        run = run + 1 if tok == prev and not any(ch.isalnum() for ch in tok) else 1
+        best = max(best, run)
+    return best if best > 1 else 0
 
 
 def _digits(tokens: list[str]) -> str:

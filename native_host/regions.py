@@ -2,7 +2,7 @@
 the windows the checker reads one at a time (a sentence, or a piece of a long one).
 
 Left alone: quoted reply lines ("> ..."), signature blocks (from a "--" line on),
-fenced code blocks, and, inside sentences, URLs, e-mail addresses and `code spans`
+fenced code blocks and lines that look like code, and, inside sentences, URLs, e-mail addresses and `code spans`
 (suggestions overlapping them are dropped).
 """
 
@@ -26,6 +26,22 @@ _SIGNATURE = re.compile(r"^--\s*$")
 _FENCE = re.compile(r"^\s*(```|~~~)")
 
 
+_CODE_START = re.compile(r"^\s*(?:def \w+\(|class \w+[:(]|import [\w.]+|from [\w.]+ import|(?:const|let|var) \w+ =|"
+                         r"function\b|return\b.*;$|#include|#define|(?:if|for|while) ?\(.*\) ?{|}|\$ )")
+_CODE_END = re.compile(r"(?:[;{}]|\):|=>)\s*$")
+_SYMBOLS = set("{}[]()<>;=_/\\|$`*#&")
+
+
+def looks_like_code(line: str) -> bool:
+    """A pasted line of code ("const x = f(y);", "def main():"), not prose: a keyword at the
+    start, code punctuation at the end, or symbols in one character of twelve."""
+    body = line.strip()
+    if not body:
+        return False
+    return bool(_CODE_START.match(body) or _CODE_END.search(body)) or \
+        sum(ch in _SYMBOLS for ch in body) * 12 >= len(body)
+
+
 def prose_blocks(text: str) -> list[tuple[int, int]]:
     """(start, end) of runs of prose lines; split at blank lines and after short lines."""
     blocks, start, in_fence = [], None, False
@@ -38,7 +54,7 @@ def prose_blocks(text: str) -> list[tuple[int, int]]:
         skip = False
         if _FENCE.match(body):
             in_fence, skip = not in_fence, True
-        elif in_fence or body.lstrip().startswith(">"):
+        elif in_fence or body.lstrip().startswith(">") or looks_like_code(body):
             skip = True
         elif _SIGNATURE.match(body):
             if start is not None:

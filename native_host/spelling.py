@@ -38,6 +38,7 @@ from rapidfuzz.distance import OSA
 from .edits import Edit
 
 _WORD = re.compile(r"[a-z]+")
+_NAME_FOLLOWS = re.compile(r"\s+(?!I\b)[A-Z][a-z]")  # "Mayme Farmer", "Flinn O'Brien": a first name, not a typo
 _FIRST_WORD = re.compile(r"[^A-Za-z0-9]*([A-Z][a-z]+)")
 _CODE_BEFORE = set("@#/\\_.$<>=`")
 _CODE_AFTER = set("/\\_@`<>=")
@@ -90,13 +91,18 @@ class Speller:
     def misspelled(self, sentence: str, start: int, end: int) -> bool:
         """Is sentence[start:end], a maximal run of lower-case letters, a word to correct?"""
         word = sentence[start:end]
-        if len(word) < 3 or self.known(word) or not any(v in word for v in "aeiouy"):
-            return False  # short, known, or an abbreviation ("npm", "ssh")
+        if len(word) < 3 or self.known(word) or not any(v in word for v in "aeiouy") or self._particle_compound(word):
+            return False  # short, known, an abbreviation ("npm", "ssh") or a compound ("rollout")
         before = sentence[start - 1] if start else " "
         after = sentence[end] if end < len(sentence) else " "
         if before.isalnum() or after.isalnum() or after in "'’":  # part of a longer token
             return False
         return not in_code(sentence, start, end)
+
+    def _particle_compound(self, word: str) -> bool:
+        """A verb and a particle made one noun: "rollout", "workout", "login", "setup"."""
+        return any(word.endswith(p) and len(word) - len(p) >= 3 and word[:-len(p)] in self._common
+                   and word[:-len(p)] not in self.lang.function_words for p in _PARTICLES)
 
     def candidates(self, word: str, limit: int = 3) -> list[str]:
         """Known words close to `word` (lower case, or capitalised: then so are they), best first."""
@@ -143,7 +149,7 @@ class Speller:
         if (m := _FIRST_WORD.match(sentence)) and len(m.group(1)) > 1:
             start, end = m.span(1)
             lowered = sentence[:start] + m.group(1).lower() + sentence[end:]
-            if self.misspelled(lowered, start, end):
+            if self.misspelled(lowered, start, end) and not _NAME_FOLLOWS.match(sentence, end):
                 # It may still be a name ("Minh", "Xiaoming", "Dmitry"): only a split, an
                 # apostrophe, or for a word of five letters or more a frequent word one edit away.
                 best = [(c, d) for c, d in self.scored(m.group(1), limit)
@@ -180,8 +186,13 @@ def _splittable(left: str, right: str, function_words: frozenset[str]) -> bool:
     """Two words run together, as learners write them: a function word and a word of three
     letters or more ("alot" -> "a lot", "infact" -> "in fact", "governmentshould"), not any
     two fragments ("confort" -> "con fort", "dialoging" -> "dialog ing")."""
+    if right in _PARTICLES and left not in function_words:
+        return False  # "rollout", "setup", "workout", "takeaway": a compound noun, not "roll out"
     return (left in function_words and (len(right) >= 3 or right in function_words)) or \
         (right in function_words and len(left) >= 3)
+
+
+_PARTICLES = frozenset("out up in on off down over back away about around through".split())
 
 
 SPELLING_CANDIDATES = 6  # how many of the speller's candidates the model re-ranks

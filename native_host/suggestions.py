@@ -22,10 +22,10 @@ class Suggestion:
     confidence: float | None = field(default=None)
 
     @classmethod
-    def from_edit(cls, e: Edit, text: str, confidence: float | None = None) -> Suggestion:
+    def from_edit(cls, e: Edit, text: str) -> Suggestion:
         """`e` on `text` (code-point offsets; the caller converts them to UTF-16)."""
         return cls(e.start, e.end, text[e.start:e.end], list(e.replacements), e.category, e.message, e.rule,
-                   None if confidence is None else round(confidence, 3))
+                   None if e.confidence is None else round(e.confidence, 3))
 
     def to_dict(self) -> dict:
         d = asdict(self)

@@ -92,3 +92,9 @@ def test_function_words_and_the_shipped_lexicon(tmp_path):
     assert load_lexicon(tmp_path) is None
     (tmp_path / "words.txt").write_text("cat\t120\ndog\t7\nemu\n", encoding="utf-8")
     assert load_lexicon(tmp_path) == {"cat": 120, "dog": 7, "emu": 1}
+
+
+def test_a_mark_said_over_and_over_is_the_decoder_stuck():
+    assert keep("Really?? Yes.", "Really" + "?" * 92 + " Yes.") == []
+    assert keep("Really ? ? Yes.", "Really ? ? ? ? Yes.") == []
+    assert keep("What?? No way.", "What? No way.") == [("? ", "")]  # one fewer is fine

@@ -123,7 +123,7 @@ _SUBJECT = re.compile(r"(?<![\w'’])(?:he|she|it|everyone|everybody|someone|som
 _ARTICLE = re.compile(r"\b([Aa]n?)\s+([a-z]+)\b")
 # Vowel letters that sound like consonants ("a one-off", "a university", "a European") and
 # silent h ("an hour"): the article goes by sound, not letter.
-_CONSONANT_SOUND = ("one", "once", "uni", "use", "usu", "eu", "ewe", "ut")
+_CONSONANT_SOUND = ("one", "once", "uni", "unan", "use", "usu", "ura", "uri", "ubi", "uti", "uto", "eu", "ewe", "ut")
 _VOWEL_SOUND = ("hour", "honest", "honou", "honor", "heir")
 # "make it work", "did he go", "can she come": the pronoun is an object, or the verb's form is set.
 _VERB_SET_BEFORE = frozenset("let lets make makes made help helps see sees saw watch hear heard have has had feel felt "
@@ -236,6 +236,13 @@ def clause_comma(s) -> list[Edit]:
                  "rule", "en.clause_comma", (("margin", best), ("bar", CLAUSE_COMMA_MARGIN)))]
 
 
+def _un_prefixed(word: str, counts) -> bool:
+    """"unidentified", "unincorporated", "unimportant": "un" + a known word of five letters
+    or more ("unit", "union", "units" are too short to be prefixed)."""
+    rest = word[2:]
+    return len(rest) >= 5 and (counts is None or rest in counts or rest.rstrip("s") in counts)
+
+
 def a_an(s) -> list[Edit]:
     """"a" before a vowel sound and "an" before a consonant sound ("a idea" -> "an idea",
     "an year" -> "a year"). Not before a function word: "an you" is "and you" mistyped,
@@ -245,6 +252,8 @@ def a_an(s) -> list[Edit]:
     for m in _ARTICLE.finditer(s.text):
         article, following = m.group(1), m.group(2)
         vowel = following[0] in "aeiou" and not following.startswith(_CONSONANT_SOUND) or following.startswith(_VOWEL_SOUND)
+        if following.startswith("uni") and _un_prefixed(following, s.lexicon.counts):
+            vowel = True  # "an unidentified man": un- + a word, not the "you" of "university"
         if following in FUNCTION_WORDS or (article.lower() == "an") == vowel:
             continue
         new = "an" if vowel else "a"

@@ -1,0 +1,85 @@
+"""How likely a careful editor is to accept a suggestion: a logistic regression over what
+the edit's stage knew (the model's margin, the speller's distance and frequencies, the
+rule) and what the text around it says (a capitalised word, a word the writer used
+again, code nearby). Fitted on the development sets (model/recipe/calibrate.py) and
+shipped with the model as calibration.json; the sensitivity setting is a threshold on it.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import re
+from collections import Counter
+from pathlib import Path
+
+from .edits import Edit
+
+_WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
+_CODE = re.compile(r"[{}()\[\];=<>_/\\|#$`@~*^]|->|::|\w\.\w")
+
+
+def word_counts(text: str) -> Counter:
+    """How often each word (lower case) occurs in the whole text: a word the writer uses
+    twice is probably meant."""
+    return Counter(w.lower() for w in _WORD.findall(text))
+
+
+def features(e: Edit, text: str, counts: Counter) -> dict[str, float | str]:
+    """The calibrator's inputs for edit `e` (code-point offsets into `text`)."""
+    evidence = dict(e.evidence)
+    original, new = text[e.start:e.end], e.replacement
+    line_start = text.rfind("\n", 0, e.start) + 1
+    line_end = text.find("\n", e.end)
+    line = text[line_start: len(text) if line_end < 0 else line_end]
+    words = _WORD.findall(original)
+    margin = evidence.get("margin")
+    has_margin = isinstance(margin, float) and math.isfinite(margin)
+    before = text[:e.start].rstrip()
+    inside = bool(before) and before[-1] not in ".!?\n:\"“"
+    return {
+        "stage": e.source,
+        "rule": e.rule,
+        "category": e.category,
+        "margin": float(margin) if has_margin else 0.0,
+        "has_margin": float(has_margin),
+        "over_bar": float(margin) - float(evidence.get("bar", 0.0)) if has_margin else 0.0,
+        "distance": float(evidence.get("distance", 0.0)),
+        "log_frequency": float(evidence.get("log_frequency", 0.0)),
+        "gap": min(float(evidence.get("gap", 0.0)), 20.0),
+        "candidates": float(evidence.get("candidates", 0.0)),
+        "merged": float("after" in evidence),
+        "capitalised_inside": float(inside and original[:1].isupper()),
+        "repeated": float(any(counts[w.lower()] >= 2 for w in words)),
+        "digits_or_mixed_case": float(any(ch.isdigit() for ch in original)
+                                      or any(w[1:] != w[1:].lower() for w in words)),
+        "code_nearby": min(len(_CODE.findall(line)), 10) / 10,
+        "words_out": float(len(words)),
+        "words_in": float(len(_WORD.findall(new))),
+        "punctuation_only": float(_WORD.findall(original) == _WORD.findall(new)),
+        "line_words": math.log1p(len(_WORD.findall(line))),
+    }
+
+
+class Calibrator:
+    """confidence(features) = sigmoid(w . x + b), x standardised; string features one-hot."""
+
+    def __init__(self, spec: dict):
+        self.spec = spec
+        self.levels: dict[str, float] = spec.get("levels", {})
+
+    @classmethod
+    def load(cls, model_dir: Path) -> Calibrator | None:
+        path = Path(model_dir) / "calibration.json"
+        return cls(json.loads(path.read_text(encoding="utf-8"))) if path.exists() else None
+
+    def __call__(self, feats: dict[str, float | str]) -> float:
+        spec, z = self.spec, self.spec["bias"]
+        for name, mean, scale, weight in zip(spec["numeric"], spec["mean"], spec["scale"], spec["weights"]):
+            z += weight * (float(feats.get(name, 0.0)) - mean) / scale
+        for name, vocab in spec["categorical"].items():
+            z += vocab.get(str(feats.get(name)), 0.0)
+        return 1.0 / (1.0 + math.exp(-max(-50.0, min(50.0, z))))
+
+    def threshold(self, sensitivity: str) -> float:
+        return float(self.levels.get(sensitivity, 0.0))

@@ -1,0 +1,34 @@
+"""Fine writing that Redline once flagged (issue: "Stop flagging good writing"): each case
+failed before its fix. The shipped model, at the default sensitivity."""
+
+import pytest
+
+from native_host.checker import Checker
+from tests.host.model_fixture import model_dir
+
+
+@pytest.fixture(scope="module")
+def checker():
+    return Checker(model_dir())
+
+
+@pytest.mark.parametrize("text", [
+    "An unidentified man was seen near the station.",  # a/an: "un-" + a word sounds like a vowel
+    "They live in an unincorporated area of the county.",
+    "It was an unimportant detail.",
+    "Mayme Farmer was born in a small town.",  # a first name followed by a surname
+    "The rollout of the new setup starts next week.",  # verb + particle compounds
+    "const total = items.reduce((a, b) => a + b, 0);\ndef main():\n    return total;",  # pasted code
+])
+def test_fine_text_is_left_alone(checker, text):
+    assert [(s.text, s.replacements[0]) for s in checker.check(text)] == []
+
+
+def test_the_un_words_still_get_their_article_fixed_when_wrong(checker):
+    assert checker.correct("It was a unimportant detail and a university town.") == \
+        "It was an unimportant detail and a university town."
+
+
+def test_prose_beside_code_is_still_checked(checker):
+    text = "Run this:\nconst x = load(path);\nIt recieve the file and returns it."
+    assert [s.text for s in checker.check(text)] == ["recieve"]

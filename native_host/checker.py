@@ -19,7 +19,7 @@ from dataclasses import replace
 from pathlib import Path
 
 from .confidence import Calibrator, features, word_counts
-from .config import CheckerConfig
+from .config import SENSITIVITIES, CheckerConfig
 from .edits import Edit
 from .errors import CheckCancelled, TextTooLarge
 from .lang import language
@@ -111,15 +111,19 @@ class Checker:
         return edits
 
     # -- text ------------------------------------------------------------------------
-    def edits(self, text: str, cancelled: Callable[[], bool] | None = None) -> Iterator[Edit]:
-        """The edits of `text` the sensitivity setting lets through, in order, with
-        code-point offsets into it and their confidence. `cancelled()` is asked before each
-        sentence; when it says yes the check stops with CheckCancelled."""
+    def edits(self, text: str, cancelled: Callable[[], bool] | None = None,
+              sensitivity: str | None = None) -> Iterator[Edit]:
+        """The edits of `text` the sensitivity (config.SENSITIVITIES; default: the config's)
+        lets through, in order, with code-point offsets into it and their confidence.
+        `cancelled()` is asked before each sentence; when it says yes the check stops with
+        CheckCancelled."""
+        if sensitivity is not None and sensitivity not in SENSITIVITIES:
+            raise ValueError(f"sensitivity must be one of {', '.join(SENSITIVITIES)}")
         calibrator = self.load() and self._calibrator
         if calibrator is None:
             yield from self.all_edits(text, cancelled)
             return
-        counts, bar = word_counts(text), calibrator.threshold(self.config.sensitivity)
+        counts, bar = word_counts(text), calibrator.threshold(sensitivity or self.config.sensitivity)
         for e in self.all_edits(text, cancelled):
             confidence = calibrator(features(e, text, counts))
             if confidence >= bar:
@@ -148,18 +152,19 @@ class Checker:
                     continue
                 yield replace(e, start=w.start + start, end=w.start + end)
 
-    def check(self, text: str, cancelled: Callable[[], bool] | None = None) -> list[Suggestion]:
-        """Suggestions for `text`, with UTF-16 offsets into it."""
-        out = [Suggestion.from_edit(e, text) for e in self.edits(text, cancelled)]
+    def check(self, text: str, cancelled: Callable[[], bool] | None = None,
+              sensitivity: str | None = None) -> list[Suggestion]:
+        """Suggestions for `text`, with UTF-16 offsets into it (edits())."""
+        out = [Suggestion.from_edit(e, text) for e in self.edits(text, cancelled, sensitivity)]
         umap = Utf16Map(text)
         for s in out:
             s.start, s.end = umap.to_utf16(s.start), umap.to_utf16(s.end)
         return out
 
-    def correct(self, text: str, cancelled: Callable[[], bool] | None = None) -> str:
+    def correct(self, text: str, cancelled: Callable[[], bool] | None = None, sensitivity: str | None = None) -> str:
         """`text` with every suggestion's first replacement applied (the evaluation path)."""
         out, pos = [], 0
-        for e in self.edits(text, cancelled):
+        for e in self.edits(text, cancelled, sensitivity):
             out.append(text[pos:e.start] + e.replacement)
             pos = e.end
         return "".join(out) + text[pos:]

@@ -10,6 +10,8 @@ import time
 import unicodedata
 from pathlib import Path
 
+from .config import SENSITIVITIES
+
 SAMPLES = Path(__file__).resolve().parent / "samples"
 CONTEXT = 40  # characters of the line shown either side of a suggestion
 BOM = "\ufeff"
@@ -63,6 +65,9 @@ def _checker_args(p) -> None:
     p.add_argument("--model-dir", type=Path, metavar="DIR", help="model folder (default: the shipped model)")
     p.add_argument("--model", dest="model_dir", type=Path, help=argparse.SUPPRESS)  # the old name
     p.add_argument("--threads", type=int, default=1, metavar="N", help="ONNX Runtime intra-op threads (default 1)")
+    p.add_argument("--sensitivity", choices=SENSITIVITIES, default="balanced",
+                   help="which suggestions to show: only sure fixes, balanced (default), or thorough (everything "
+                        "the checker finds)")
 
 
 def _checker(args):
@@ -70,7 +75,7 @@ def _checker(args):
     from .checker import Checker
     from .config import CheckerConfig
 
-    return Checker(args.model_dir, CheckerConfig(threads=args.threads).with_env())
+    return Checker(args.model_dir, CheckerConfig(threads=args.threads, sensitivity=args.sensitivity).with_env())
 
 
 # --- input ------------------------------------------------------------------------

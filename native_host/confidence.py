@@ -62,7 +62,9 @@ def features(e: Edit, text: str, counts: Counter) -> dict[str, float | str]:
 
 
 class Calibrator:
-    """confidence(features) = sigmoid(w . x + b), x standardised; string features one-hot."""
+    """confidence(features) = sigmoid(w . x + b): numbers standardised (a missing one counts
+    as the mean), strings one-hot (a value the fit did not see weighs nothing). `levels`:
+    the least confidence each sensitivity shows."""
 
     def __init__(self, spec: dict):
         self.spec = spec
@@ -75,11 +77,14 @@ class Calibrator:
 
     def __call__(self, feats: dict[str, float | str]) -> float:
         spec, z = self.spec, self.spec["bias"]
-        for name, mean, scale, weight in zip(spec["numeric"], spec["mean"], spec["scale"], spec["weights"]):
-            z += weight * (float(feats.get(name, 0.0)) - mean) / scale
-        for name, vocab in spec["categorical"].items():
-            z += vocab.get(str(feats.get(name)), 0.0)
-        return 1.0 / (1.0 + math.exp(-max(-50.0, min(50.0, z))))
+        for name, mean, scale, weight in zip(spec["features"], spec["means"], spec["scales"], spec["weights"]):
+            value = feats.get(name)
+            if value is not None and not isinstance(value, str):
+                z += weight * (float(value) - mean) / scale
+        for name, weights in spec["category_weights"].items():
+            if feats.get(name) is not None:
+                z += weights.get(str(feats[name]), 0.0)
+        return 1.0 / (1.0 + math.exp(-max(-35.0, min(35.0, z))))
 
     def threshold(self, sensitivity: str) -> float:
         return float(self.levels.get(sensitivity, 0.0))

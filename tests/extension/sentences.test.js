@@ -1,6 +1,9 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
 import { splitSentences } from '../../extension/shared/sentences.js';
+
+const shared = JSON.parse(readFileSync(new URL('../fixtures/sentences.json', import.meta.url), 'utf8'));
 
 const texts = (t) => splitSentences(t).map((s) => s.text);
 
@@ -33,4 +36,8 @@ test('closing quotes stay with their sentence; emoji offsets are UTF-16', () => 
 test('empty and blank text has no sentences', () => {
   assert.deepEqual(splitSentences(''), []);
   assert.deepEqual(splitSentences(' \n \n'), []);
+});
+
+test('the cases the host splitter is tested on too (tests/fixtures/sentences.json)', () => {
+  for (const c of shared.cases) assert.deepEqual(texts(c.text), c.sentences, c.text);
 });

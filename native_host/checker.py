@@ -123,11 +123,13 @@ class Checker:
         if calibrator is None:
             yield from self.all_edits(text, cancelled)
             return
-        counts, bar = word_counts(text), calibrator.threshold(sensitivity or self.config.sensitivity)
+        counts, widest = word_counts(text), SENSITIVITIES.index(sensitivity or self.config.sensitivity)
+        lexicon = self.load().lexicon.counts
         for e in self.all_edits(text, cancelled):
-            confidence = calibrator(features(e, text, counts))
-            if confidence >= bar:
-                yield replace(e, confidence=confidence)
+            confidence = calibrator(features(e, text, counts, lexicon))
+            level = calibrator.level(confidence)
+            if SENSITIVITIES.index(level) <= widest:
+                yield replace(e, confidence=confidence, level=level)
 
     def all_edits(self, text: str, cancelled: Callable[[], bool] | None = None) -> Iterator[Edit]:
         """Every edit of `text`, whatever its confidence (edits())."""
@@ -150,7 +152,8 @@ class Checker:
                 start, end = to_chunk(e.start, True), to_chunk(e.end, False)
                 if any(a < end and start < b for a, b in protected) or "\ufffd" in e.replacement:
                     continue
-                yield replace(e, start=w.start + start, end=w.start + end)
+                yield replace(e, start=w.start + start, end=w.start + end,
+                              evidence=e.evidence + (("sentence_edits", float(len(found))),))
 
     def check(self, text: str, cancelled: Callable[[], bool] | None = None,
               sensitivity: str | None = None) -> list[Suggestion]:

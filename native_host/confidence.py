@@ -13,6 +13,7 @@ import re
 from collections import Counter
 from pathlib import Path
 
+from .config import SENSITIVITIES
 from .edits import Edit
 
 _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
@@ -25,8 +26,9 @@ def word_counts(text: str) -> Counter:
     return Counter(w.lower() for w in _WORD.findall(text))
 
 
-def features(e: Edit, text: str, counts: Counter) -> dict[str, float | str]:
-    """The calibrator's inputs for edit `e` (code-point offsets into `text`)."""
+def features(e: Edit, text: str, counts: Counter, lexicon: dict[str, int] | None = None) -> dict[str, float | str]:
+    """The calibrator's inputs for edit `e` (code-point offsets into `text`); `counts`:
+    word_counts(text); `lexicon`: the model's word counts, if it has them."""
     evidence = dict(e.evidence)
     original, new = text[e.start:e.end], e.replacement
     line_start = text.rfind("\n", 0, e.start) + 1
@@ -58,6 +60,9 @@ def features(e: Edit, text: str, counts: Counter) -> dict[str, float | str]:
         "words_in": float(len(_WORD.findall(new))),
         "punctuation_only": float(_WORD.findall(original) == _WORD.findall(new)),
         "line_words": math.log1p(len(_WORD.findall(line))),
+        "sentence_edits": math.log1p(float(evidence.get("sentence_edits", 1.0))),
+        "original_log_frequency": min((math.log1p(lexicon.get(w.lower(), 0)) for w in words), default=0.0) if lexicon else 0.0,
+        "original_known": float(bool(lexicon) and all(w.lower() in lexicon for w in words)),
     }
 
 
@@ -86,5 +91,6 @@ class Calibrator:
                 z += weights.get(str(feats[name]), 0.0)
         return 1.0 / (1.0 + math.exp(-max(-35.0, min(35.0, z))))
 
-    def threshold(self, sensitivity: str) -> float:
-        return float(self.levels.get(sensitivity, 0.0))
+    def level(self, confidence: float) -> str:
+        """The most cautious sensitivity that shows a suggestion this confident."""
+        return next((name for name in SENSITIVITIES if confidence >= float(self.levels.get(name, 0.0))), SENSITIVITIES[-1])

@@ -20,6 +20,7 @@ class Edit:
     rule: str                  # which rule or stage: "spelling", "en.a_an", "model", ...
     evidence: tuple[tuple[str, float | str], ...] = field(default=())  # margin, frequencies...: for confidence
     confidence: float | None = None  # that a careful editor accepts it (confidence.py), once the checker knows
+    level: str | None = None  # the most cautious sensitivity that shows it: "sure", "balanced" or "thorough"
 
     @property
     def replacement(self) -> str:

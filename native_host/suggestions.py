@@ -20,15 +20,13 @@ class Suggestion:
     message: str
     rule: str = ""
     confidence: float | None = field(default=None)
+    level: str | None = None  # the most cautious sensitivity that shows it (config.SENSITIVITIES)
 
     @classmethod
     def from_edit(cls, e: Edit, text: str) -> Suggestion:
         """`e` on `text` (code-point offsets; the caller converts them to UTF-16)."""
         return cls(e.start, e.end, text[e.start:e.end], list(e.replacements), e.category, e.message, e.rule,
-                   None if e.confidence is None else round(e.confidence, 3))
+                   None if e.confidence is None else round(e.confidence, 3), e.level)
 
     def to_dict(self) -> dict:
-        d = asdict(self)
-        if d["confidence"] is None:
-            del d["confidence"]
-        return d
+        return {k: v for k, v in asdict(self).items() if v is not None}

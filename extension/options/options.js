@@ -3,7 +3,7 @@
 // shared/settings.js; the service worker reconnects when the transport changes.
 
 import { ext } from '../shared/ext.js';
-import { MSG, CATEGORIES, CATEGORY_LABELS } from '../shared/protocol.js';
+import { MSG, CATEGORIES, CATEGORY_LABELS, SENSITIVITIES, SENSITIVITY_LABELS } from '../shared/protocol.js';
 import { loadSettings, saveSettings, siteOf } from '../shared/settings.js';
 import { describeStatus } from '../shared/status_text.js';
 
@@ -38,6 +38,19 @@ async function render() {
   $('ws-settings').hidden = s.transport !== 'websocket';
   $('ws-port').value = s.wsPort;
   $('ws-token').value = s.wsToken;
+  const levels = $('sensitivity');
+  levels.querySelectorAll('label').forEach((l) => l.remove());
+  for (const level of SENSITIVITIES) {
+    const label = document.createElement('label');
+    const radio = document.createElement('input');
+    radio.type = 'radio';
+    radio.name = 'sensitivity';
+    radio.value = level;
+    radio.checked = s.sensitivity === level;
+    radio.addEventListener('change', () => saveSettings({ sensitivity: level }, storage));
+    label.append(radio, ` ${SENSITIVITY_LABELS[level]}`);
+    levels.append(label);
+  }
   const cats = $('categories');
   cats.replaceChildren();
   for (const c of CATEGORIES) {

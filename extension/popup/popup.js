@@ -2,15 +2,26 @@
 // text, and show how the host is connected.
 
 import { ext } from '../shared/ext.js';
-import { MSG, CATEGORY_LABELS } from '../shared/protocol.js';
+import { MSG, CATEGORY_LABELS, SENSITIVITIES, SENSITIVITY_LABELS } from '../shared/protocol.js';
 import { correctedText, replaceSpan, replacementLabel } from '../shared/edits.js';
-import { loadSettings } from '../shared/settings.js';
+import { loadSettings, saveSettings } from '../shared/settings.js';
 import { visibleSuggestions } from '../shared/filters.js';
 import { describeStatus } from '../shared/status_text.js';
 
 const $ = (id) => document.getElementById(id);
 let suggestions = [];
 let checkedText = '';
+
+/** The sensitivity menu: the same setting as the options page; a change re-checks the text. */
+async function setUpSensitivity() {
+  const menu = $('sensitivity');
+  const { sensitivity } = await loadSettings(ext.storage.local);
+  for (const level of SENSITIVITIES) menu.append(new Option(SENSITIVITY_LABELS[level], level, false, level === sensitivity));
+  menu.addEventListener('change', async () => {
+    await saveSettings({ sensitivity: menu.value }, ext.storage.local);
+    if (checkedText) await check();
+  });
+}
 
 function showStatus(status) {
   $('status').dataset.state = status?.state ?? 'disconnected';
@@ -126,3 +137,4 @@ $('text').addEventListener('keydown', (e) => {
 $('copy').addEventListener('click', copy);
 $('options').addEventListener('click', () => ext.runtime.openOptionsPage());
 refreshStatus();
+setUpSensitivity();

@@ -1,5 +1,8 @@
-// Which suggestions a person sees: categories switched off, words in the personal
-// dictionary and ignored suggestions are filtered out here, after the host answers.
+// Which suggestions a person sees: those less sure than the sensitivity setting asks,
+// categories switched off, words in the personal dictionary and ignored suggestions are
+// filtered out here, after the host answers (so a changed setting needs no new check).
+
+import { SENSITIVITIES } from './protocol.js';
 
 /** The words just before `start`, lower-cased: the context an ignore is tied to. */
 function wordBefore(text, start) {
@@ -28,7 +31,9 @@ export function isSingleWord(str) {
 export function visibleSuggestions(text, suggestions, settings) {
   const dictionary = new Set(settings.dictionary.map((w) => w.toLowerCase()));
   const ignored = new Set(settings.ignored.map((e) => e.key));
+  const widest = SENSITIVITIES.indexOf(settings.sensitivity ?? 'balanced');
   return suggestions.filter((s) => {
+    if (SENSITIVITIES.indexOf(s.level ?? 'sure') > widest) return false;
     if (settings.categories[s.category] === false) return false;
     if (isSingleWord(s.text) && dictionary.has(s.text.toLowerCase())) return false;
     return !ignored.has(ignoreKey(text, s));

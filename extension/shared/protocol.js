@@ -8,6 +8,13 @@ export const DEFAULT_WS_PORT = 8734;
 export const DEFAULT_LANGUAGE = 'en-US';
 
 export const CATEGORIES = ['spelling', 'grammar', 'punctuation', 'capitalization', 'word-choice', 'style'];
+// How sure a suggestion must be to show (the host's confidence levels, most cautious first).
+export const SENSITIVITIES = ['sure', 'balanced', 'thorough'];
+export const SENSITIVITY_LABELS = {
+  sure: 'Only sure fixes',
+  balanced: 'Balanced (recommended)',
+  thorough: 'Thorough: everything Redline finds',
+};
 
 export const CATEGORY_LABELS = {
   spelling: 'Spelling',
@@ -89,6 +96,9 @@ export function normalizeSuggestions(text, suggestions) {
       replacements,
       category: CATEGORIES.includes(s.category) ? s.category : 'grammar',
       message: typeof s.message === 'string' ? s.message : '',
+      rule: typeof s.rule === 'string' ? s.rule : '',
+      confidence: typeof s.confidence === 'number' ? s.confidence : null,
+      level: SENSITIVITIES.includes(s.level) ? s.level : 'sure', // a host without calibration: always shown
     });
   }
   out.sort((a, b) => a.start - b.start || a.end - b.end);

@@ -1,7 +1,7 @@
 // Option defaults and the one place that reads and writes them (chrome.storage.local:
 // the token and the personal dictionary stay on this machine, never synced).
 
-import { CATEGORIES, DEFAULT_WS_PORT } from './protocol.js';
+import { CATEGORIES, DEFAULT_WS_PORT, SENSITIVITIES } from './protocol.js';
 
 export const DEFAULT_SETTINGS = Object.freeze({
   transport: 'native', // 'native' | 'websocket'
@@ -9,6 +9,7 @@ export const DEFAULT_SETTINGS = Object.freeze({
   wsToken: '',
   disabledSites: [], // hostnames
   categories: Object.fromEntries(CATEGORIES.map((c) => [c, true])),
+  sensitivity: 'balanced', // SENSITIVITIES
   dictionary: [], // words never flagged
   ignored: [], // [{key, text, replacement, at}]
 });
@@ -22,6 +23,7 @@ export function normalizeSettings(raw = {}) {
   s.wsToken = typeof s.wsToken === 'string' ? s.wsToken.trim() : '';
   s.disabledSites = uniqueStrings(uniqueStrings(s.disabledSites).map((h) => h.toLowerCase()));
   s.categories = { ...DEFAULT_SETTINGS.categories, ...(isObject(raw.categories) ? raw.categories : {}) };
+  s.sensitivity = SENSITIVITIES.includes(s.sensitivity) ? s.sensitivity : DEFAULT_SETTINGS.sensitivity;
   s.dictionary = uniqueStrings(s.dictionary);
   s.ignored = Array.isArray(s.ignored) ? s.ignored.filter((e) => e && typeof e.key === 'string') : [];
   return s;

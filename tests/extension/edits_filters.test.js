@@ -75,3 +75,17 @@ test('host suggestions are validated against the sent text', () => {
   assert.deepEqual(out.map((x) => [x.start, x.end, x.category]), [[3, 5, 'grammar'], [6, 8, 'grammar'], [9, 13, 'grammar']]);
   assert.deepEqual(out[2].replacements, []);
 });
+
+test('the sensitivity setting hides suggestions less sure than it asks', async () => {
+  const { visibleSuggestions } = await import('../../extension/shared/filters.js');
+  const { normalizeSettings } = await import('../../extension/shared/settings.js');
+  const text = 'a b c';
+  const found = ['sure', 'balanced', 'thorough'].map((level, i) => ({
+    start: 2 * i, end: 2 * i + 1, text: text[2 * i], replacements: ['x'], category: 'grammar', message: '', level,
+  }));
+  const shown = (sensitivity) => visibleSuggestions(text, found, normalizeSettings({ sensitivity })).map((s) => s.level);
+  assert.deepEqual(shown('sure'), ['sure']);
+  assert.deepEqual(shown('balanced'), ['sure', 'balanced']);
+  assert.deepEqual(shown('thorough'), ['sure', 'balanced', 'thorough']);
+  assert.deepEqual(shown('nonsense'), ['sure', 'balanced']); // normalised to the default
+});

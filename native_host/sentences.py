@@ -10,7 +10,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .lang.en.words import ABBREVIATIONS  # the default: every other caller passes its language's
+from .lang.en.words import (
+    ABBREVIATIONS,  # the default: every other caller passes its language's
+)
 
 # Ends a sentence even before a lower-case word ("i went home. then i ate"): one period
 # or plain ! / ?; not an ellipsis ("wait... maybe") or a closing quote ('"Why?" he asked').

@@ -4,6 +4,8 @@ import gzip
 import random
 import re
 
+from pathlib import Path
+
 import pytest
 
 from native_host.decoding.aggressive import aggressive_decode, realign
@@ -92,6 +94,29 @@ def _real_sentences(n: int) -> list[str]:
         except ImportError:  # the recipe's extras are not installed: use the clean text
             out += clean[:300]
     return [s for s in out if s.strip()][:n]
+
+
+FIXTURE = Path(__file__).parents[1] / "fixtures" / "decoding_sentences.txt"
+SAMPLES = Path(__file__).parents[2] / "native_host" / "samples"
+
+
+def test_aggressive_equals_greedy_on_the_committed_sentences(model):
+    """Runs in every CI, with or without ../shared: ~200 sentences written for the tests
+    (clean and with errors) and the shipped samples."""
+    sentences = [line for line in FIXTURE.read_text(encoding="utf-8").splitlines() if line and not line.startswith("#")]
+    sentences += [s for name in ("bench.txt", "email.txt")
+                  for s in (SAMPLES / name).read_text(encoding="utf-8").splitlines() if s.strip()]
+    assert len(sentences) >= 200
+    calls_g = calls_a = changed = 0
+    for s in sentences:
+        ids = _ids(model, s)
+        g, a = greedy_decode(model, ids), aggressive_decode(model, ids)
+        assert a.tokens == g.tokens, f"differs on: {s!r}"
+        calls_g += g.calls
+        calls_a += a.calls
+        changed += g.tokens != ids[:-1]
+    assert changed >= 20  # the errors are corrected, so the draft is rejected somewhere
+    assert calls_a < calls_g / 2
 
 
 @pytest.mark.timeout(1800)

@@ -28,6 +28,7 @@ from .words import (
     SINGULAR_SUBJECTS,
 )
 
+
 def _q(s: str) -> str:
     return f"“{s}”"
 

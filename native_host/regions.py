@@ -151,3 +151,15 @@ def looks_english(chunk: str) -> bool:
 
 def protected_spans(sentence: str) -> list[tuple[int, int]]:
     return [m.span() for m in INLINE_PROTECTED.finditer(sentence)]
+
+
+_CODE_BEFORE = set("@#/\\_.$<>=`")
+_CODE_AFTER = set("/\\_@`<>=")
+
+
+def in_code(sentence: str, start: int, end: int) -> bool:
+    """Is the word sentence[start:end] glued to code-like punctuation ("@user", "snake_case",
+    "a/b") or a file name ("config.yaml")?"""
+    before = sentence[start - 1] if start else " "
+    after = sentence[end] if end < len(sentence) else " "
+    return before in _CODE_BEFORE or after in _CODE_AFTER or (after == "." and sentence[end + 1:end + 2].isalnum())

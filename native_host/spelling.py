@@ -36,12 +36,11 @@ from rapidfuzz import process
 from rapidfuzz.distance import OSA
 
 from .edits import Edit
+from .regions import in_code
 
 _WORD = re.compile(r"[a-z]+")
 _NAME_FOLLOWS = re.compile(r"\s+(?!I\b)[A-Z][a-z]")  # "Mayme Farmer", "Flinn O'Brien": a first name, not a typo
 _FIRST_WORD = re.compile(r"[^A-Za-z0-9]*([A-Z][a-z]+)")
-_CODE_BEFORE = set("@#/\\_.$<>=`")
-_CODE_AFTER = set("/\\_@`<>=")
 COMMON_WORDS = 5_000
 FREQUENT_WORDS = 20_000
 
@@ -172,14 +171,6 @@ class Speller:
             out.append(sentence[pos:start] + best[0][0])
             pos = end
         return "".join(out) + sentence[pos:]
-
-
-def in_code(sentence: str, start: int, end: int) -> bool:
-    """Is the word sentence[start:end] glued to code-like punctuation ("@user", "snake_case",
-    "a/b") or a file name ("config.yaml")?"""
-    before = sentence[start - 1] if start else " "
-    after = sentence[end] if end < len(sentence) else " "
-    return before in _CODE_BEFORE or after in _CODE_AFTER or (after == "." and sentence[end + 1:end + 2].isalnum())
 
 
 def _splittable(left: str, right: str, function_words: frozenset[str]) -> bool:

@@ -34,6 +34,7 @@ import re
 from collections.abc import Mapping
 
 from ...edits import Edit
+from ...regions import in_code
 from .words import FUNCTION_WORDS
 
 # "i" alone: not part of a word, an abbreviation or a list marker ("i.e.", "(i)", "i-th").
@@ -91,8 +92,6 @@ def capital_first_word(s) -> list[Edit]:
 def names(s) -> list[Edit]:
     """Words always written with a capital (capitalised.txt: "london" -> "London"), except
     as parts of code, addresses or longer tokens ("london-based", "paris.txt")."""
-    from ...spelling import in_code
-
     text, out = s.text, []
     for m in _NAME.finditer(text) if s.lexicon.capitalised else ():
         word, start, end = m.group(), m.start(), m.end()
@@ -240,7 +239,7 @@ def _un_prefixed(word: str, counts) -> bool:
     """"unidentified", "unincorporated", "unimportant": "un" + a known word of five letters
     or more ("unit", "union", "units" are too short to be prefixed)."""
     rest = word[2:]
-    return len(rest) >= 5 and (counts is None or rest in counts or rest.rstrip("s") in counts)
+    return len(rest) >= 5 and counts is not None and (rest in counts or rest.rstrip("s") in counts)
 
 
 def a_an(s) -> list[Edit]:

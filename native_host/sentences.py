@@ -10,10 +10,6 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .lang.en.words import (
-    ABBREVIATIONS,  # the default: every other caller passes its language's
-)
-
 # Ends a sentence even before a lower-case word ("i went home. then i ate"): one period
 # or plain ! / ?; not an ellipsis ("wait... maybe") or a closing quote ('"Why?" he asked').
 _PLAIN_END = re.compile(r"\.|[!?]+")
@@ -31,9 +27,13 @@ class Span:
 
 
 def split_sentences(text: str, start: int = 0, end: int | None = None,
-                    abbreviations: frozenset[str] | set[str] = ABBREVIATIONS) -> list[Span]:
+                    abbreviations: frozenset[str] | set[str] | None = None) -> list[Span]:
     """Split text[start:end] into sentences; spans exclude surrounding whitespace.
-    `abbreviations`: words after which a period ends no sentence (the language's)."""
+    `abbreviations`: words after which a period ends no sentence (the language's; English by default)."""
+    if abbreviations is None:
+        from .lang import language  # at call time: the language's rules import this module's users
+
+        abbreviations = language("en").abbreviations
     end = len(text) if end is None else end
     spans: list[Span] = []
     pos = start

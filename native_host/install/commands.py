@@ -4,23 +4,11 @@ printing only; the work is in installer.py and doctor.py."""
 from __future__ import annotations
 
 import argparse
-import os
-import shlex
-import shutil
 import sys
-from pathlib import Path
+
+from .launcher import redline_command
 
 BROWSER_CHOICES = ("chrome", "chromium", "edge", "brave", "firefox", "all")
-
-
-def redline_command() -> str:
-    """How to type this installation's `redline` here: the bare name when PATH finds
-    this very script, else its full path (else `python -m`)."""
-    script = Path(sys.executable).parent / ("redline.exe" if os.name == "nt" else "redline")
-    found = shutil.which("redline")
-    if found and script.exists() and Path(found).resolve() == script.resolve():
-        return "redline"
-    return shlex.quote(str(script)) if script.exists() else f"{shlex.quote(sys.executable)} -m native_host.cli"
 
 
 def register(subparsers) -> None:

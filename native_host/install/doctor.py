@@ -24,8 +24,8 @@ from .. import __version__
 from . import launcher as launchers
 from . import manifests, registry
 from .browsers import BROWSERS, Browser, Machine, app_dir, detect, location
-from .commands import redline_command
 from .installer import RECORD_FILE, InstallError, Record
+from .launcher import redline_command
 
 SAMPLE_EMAIL = Path(__file__).resolve().parents[1] / "samples" / "email.txt"
 DEFAULT_WS_PORT = 8734

@@ -4,7 +4,10 @@ wheel ships as native_host/install/launchers/ (see setup.py)."""
 
 from __future__ import annotations
 
+import os
 import shlex
+import shutil
+import sys
 from pathlib import Path, PurePath
 
 _HERE = Path(__file__).resolve().parent
@@ -47,3 +50,13 @@ def python_of(launcher_text: str) -> str | None:
         if line.startswith('"') and " -m native_host.cli native" in line:
             return line[1:line.index('"', 1)].replace("%%", "%")
     return None
+
+
+def redline_command() -> str:
+    """How to type this installation's `redline` here: the bare name when PATH finds
+    this very script, else its full path (else `python -m`)."""
+    script = Path(sys.executable).parent / ("redline.exe" if os.name == "nt" else "redline")
+    found = shutil.which("redline")
+    if found and script.exists() and Path(found).resolve() == script.resolve():
+        return "redline"
+    return shlex.quote(str(script)) if script.exists() else f"{shlex.quote(sys.executable)} -m native_host.cli"

@@ -31,7 +31,9 @@ def split_sentences(text: str, start: int = 0, end: int | None = None,
     """Split text[start:end] into sentences; spans exclude surrounding whitespace.
     `abbreviations`: words after which a period ends no sentence (the language's; English by default)."""
     if abbreviations is None:
-        from .lang import language  # at call time: the language's rules import this module's users
+        from .lang import (
+            language,  # at call time: the language's rules import this module's users
+        )
 
         abbreviations = language("en").abbreviations
     end = len(text) if end is None else end

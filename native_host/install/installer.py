@@ -12,7 +12,16 @@ from pathlib import Path, PurePath
 
 from . import launcher as launchers
 from . import manifests, registry
-from .browsers import BROWSERS, HOST_NAME, Browser, Location, Machine, RegistryEntry, app_dir, location
+from .browsers import (
+    BROWSERS,
+    HOST_NAME,
+    Browser,
+    Location,
+    Machine,
+    RegistryEntry,
+    app_dir,
+    location,
+)
 
 RECORD_FILE = "installed.json"
 

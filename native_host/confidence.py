@@ -63,6 +63,9 @@ def features(e: Edit, text: str, counts: Counter, lexicon: dict[str, int] | None
         "sentence_edits": math.log1p(float(evidence.get("sentence_edits", 1.0))),
         "original_log_frequency": min((math.log1p(lexicon.get(w.lower(), 0)) for w in words), default=0.0) if lexicon else 0.0,
         "original_known": float(bool(lexicon) and all(w.lower() in lexicon for w in words)),
+        # Fitted on learner essays (0) and fluent writers' web text (1, collect_edits.NATIVE_SETS);
+        # the host calibrates for fluent writers, who are most of its users.
+        "native": 1.0,
     }
 
 

@@ -77,8 +77,10 @@ def _compose_one(written: str, done: list[Edit], n: Edit) -> list[Edit]:
         inside = sum(len(d.replacement) - (d.end - d.start) for d in touched)
         end = touched[-1].end if cur_end == spans[-1][1] else n.end - lead - inside
         text = current[cur_start:n.start] + n.replacement + current[n.end:cur_end]
+        # The earlier stages' evidence first, so the later stage's own (the same keys) wins.
+        earlier = tuple(kv for d in touched for kv in d.evidence)
         merged = Edit(start, end, (text,), n.category, n.message, n.source, n.rule,
-                      n.evidence + (("after", "+".join(d.rule for d in touched)),))
+                      earlier + n.evidence + (("after", "+".join(d.rule for d in touched)),))
     if written[merged.start:merged.end] == merged.replacement:
         return before + after  # the later stage undid the earlier one
     return before + [merged] + after

@@ -377,6 +377,30 @@ def _reliability_rows(bins: list[dict]) -> list[str]:
     return rows
 
 
+def place_levels(rows: list[dict], p, set_name: str, targets: dict[str, float],
+                 least_kept: int = 20) -> tuple[dict[str, float], dict[str, dict]]:
+    """Each level's threshold: the lowest (on a 0.01 grid) at which the held-out edits of
+    `set_name` reach the level's precision, with at least `least_kept` of them kept; then
+    "thorough" at 0, which shows everything. Also what each threshold kept, for the card."""
+    p = np.asarray(p, dtype=float)
+    idx = [i for i, r in enumerate(rows) if r["set"] == set_name]
+    correct_all = sum(rows[i]["label"] for i in idx) or 1
+    levels, seen = {}, {}
+    for name, target in sorted(targets.items(), key=lambda kv: -kv[1]):
+        for t in np.arange(0.0, 1.0, 0.01):
+            kept = [i for i in idx if p[i] >= t]
+            good = sum(rows[i]["label"] for i in kept)
+            if len(kept) >= least_kept and good / len(kept) >= target:
+                levels[name] = round(float(t), 2)
+                seen[name] = {"threshold": levels[name], "kept": len(kept), "precision": round(good / len(kept), 4),
+                              "kept_of_correct": round(good / correct_all, 4)}
+                break
+        else:
+            levels[name] = 1.0  # no threshold reaches it: the level shows nothing
+    levels["thorough"] = 0.0
+    return levels, seen
+
+
 def read_rows(path: Path) -> list[dict]:
     return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
 
@@ -395,6 +419,9 @@ def main() -> None:
     ap.add_argument("--limit", nargs="*", metavar="SET=N",
                     help="sentences each set's collection covered, for recall (default: up to the highest index)")
     ap.add_argument("--shared", type=Path, default=SHARED)
+    ap.add_argument("--levels-on", default="cweb", help="the set whose held-out precision places the levels")
+    ap.add_argument("--level", nargs="*", metavar="NAME=PRECISION", default=["sure=0.6", "balanced=0.4"],
+                    help="each sensitivity level: the least held-out precision it must reach (thorough shows all)")
     args = ap.parse_args()
 
     rows = read_rows(args.edits)
@@ -412,6 +439,8 @@ def main() -> None:
     l2 = choose_l2(features, labels, groups, args.l2, args.folds, args.min_count)
     rep["l2_per_fold"], rep["l2"] = chosen, l2
     model = Calibrator.fit(features, labels, l2, args.min_count).to_json()
+    targets = {k: float(v) for k, v in (x.split("=") for x in args.level)}
+    model["levels"], rep["levels"] = place_levels(rows, held_out, args.levels_on, targets)
     args.out.parent.mkdir(parents=True, exist_ok=True)
     args.out.write_text(json.dumps(model, indent=1) + "\n", encoding="utf-8")
     (args.report or args.out.with_suffix(".report.json")).write_text(json.dumps(rep, indent=1) + "\n", encoding="utf-8")

@@ -1,7 +1,7 @@
 """Write the edits a checker proposes on development sentences, with their features, for calibrate.py.
 
-    python -m model.recipe.collect_edits --sets bea cweb --edits-for native_host.some_module:edits_for \\
-        --out model/work/edits.jsonl [--limit 300]
+    python -m model.recipe.collect_edits --sets bea cweb [--limit 300]    # the shipped checker's edits
+    python -m model.recipe.collect_edits --sets bea cweb --edits-for MODULE:FUNCTION   # another checker's
 
 `edits_for(sentence) -> list[dict]` is the checker's: one dict per proposed edit, with
 "start", "end" (code points into the sentence), "original", "replacement" and "features"
@@ -22,6 +22,29 @@ from pathlib import Path
 from .paths import SHARED, WORK
 
 FIELDS = ("start", "end", "original", "replacement")
+NATIVE_SETS = ("cweb", "native")  # written by fluent writers; bea, jfleg, rules: learners' or made-up errors
+
+
+def shipped_checker_edits(sentence: str) -> list[dict]:
+    """The shipped checker's edits of `sentence`, every one whatever its confidence, with
+    the features the host's calibrator reads (native_host/confidence.py)."""
+    from native_host.confidence import features, word_counts
+
+    checker = _checker()
+    counts, lexicon = word_counts(sentence), checker.load().lexicon.counts
+    return [{"start": e.start, "end": e.end, "original": sentence[e.start:e.end], "replacement": e.replacement,
+             "features": features(e, sentence, counts, lexicon)} for e in checker.all_edits(sentence)]
+
+
+_CHECKER = []
+
+
+def _checker():
+    if not _CHECKER:
+        from native_host.checker import Checker
+
+        _CHECKER.append(Checker())
+    return _CHECKER[0]
 
 
 def edit_rows(set_name: str, sentences: Iterable[str], edits_for: Callable[[str], list[dict]]):
@@ -32,8 +55,11 @@ def edit_rows(set_name: str, sentences: Iterable[str], edits_for: Callable[[str]
             a, b = edit["start"], edit["end"]
             if not (0 <= a <= b <= len(source)) or source[a:b] != edit["original"]:
                 raise ValueError(f"{set_name} {index}: edit {a}:{b} {edit['original']!r} is not in {source!r}")
+            # The text's kind is known here, not to the host, which always says native:
+            # the calibrator learns from learner essays too, and shifts for fluent writers' text.
+            features = dict(edit.get("features", {})) | {"native": float(set_name in NATIVE_SETS)}
             yield {"set": set_name, "index": index, "source": source, **{k: edit[k] for k in FIELDS},
-                   "features": dict(edit.get("features", {}))}
+                   "features": features}
 
 
 def collect(sets: dict[str, list[str]], edits_for: Callable[[str], list[dict]], out: Path) -> int:
@@ -59,7 +85,7 @@ def main() -> None:
 
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--sets", nargs="+", default=["bea", "cweb"], choices=["bea", "cweb", "jfleg", "rules", "native"])
-    ap.add_argument("--edits-for", required=True, metavar="MODULE:FUNCTION")
+    ap.add_argument("--edits-for", default="model.recipe.collect_edits:shipped_checker_edits", metavar="MODULE:FUNCTION")
     ap.add_argument("--out", type=Path, default=WORK / "edits.jsonl")
     ap.add_argument("--limit", type=int, help="only the first N sentences of each set, in set_texts order "
                                               "(CWEB: CWEB-G comes first)")

@@ -21,7 +21,7 @@ from pathlib import Path
 from .confidence import Calibrator, features, word_counts
 from .config import SENSITIVITIES, CheckerConfig
 from .edits import Edit
-from .errors import CheckCancelled, TextTooLarge
+from .errors import CheckCancelled, TextTooLarge, UnsupportedLanguage
 from .lang import language
 from .lexicon import Lexicon
 from .limits import MAX_CHECKER_UTF16
@@ -112,11 +112,14 @@ class Checker:
 
     # -- text ------------------------------------------------------------------------
     def edits(self, text: str, cancelled: Callable[[], bool] | None = None,
-              sensitivity: str | None = None) -> Iterator[Edit]:
+              sensitivity: str | None = None, language: str | None = None) -> Iterator[Edit]:
         """The edits of `text` the sensitivity (config.SENSITIVITIES; default: the config's)
         lets through, in order, with code-point offsets into it and their confidence.
         `cancelled()` is asked before each sentence; when it says yes the check stops with
-        CheckCancelled."""
+        CheckCancelled. `language`: the text's language tag, if known ("en-GB"); one the
+        model was not trained for raises UnsupportedLanguage."""
+        if language and language.split("-")[0].lower() != self.lang.tag:
+            raise UnsupportedLanguage(f"Redline checks {self.lang.tag} text; this text is marked {language}")
         if sensitivity is not None and sensitivity not in SENSITIVITIES:
             raise ValueError(f"sensitivity must be one of {', '.join(SENSITIVITIES)}")
         calibrator = self.load() and self._calibrator
@@ -156,9 +159,9 @@ class Checker:
                               evidence=e.evidence + (("sentence_edits", float(len(found))),))
 
     def check(self, text: str, cancelled: Callable[[], bool] | None = None,
-              sensitivity: str | None = None) -> list[Suggestion]:
+              sensitivity: str | None = None, language: str | None = None) -> list[Suggestion]:
         """Suggestions for `text`, with UTF-16 offsets into it (edits())."""
-        out = [Suggestion.from_edit(e, text) for e in self.edits(text, cancelled, sensitivity)]
+        out = [Suggestion.from_edit(e, text) for e in self.edits(text, cancelled, sensitivity, language)]
         umap = Utf16Map(text)
         for s in out:
             s.start, s.end = umap.to_utf16(s.start), umap.to_utf16(s.end)

@@ -68,8 +68,8 @@ def _forget_interrupt(thread_id: int) -> None:
 
 class _Job:
     def __init__(self, text: str, cancelled: Callable[[], bool] | None, owner: str,
-                 loop: asyncio.AbstractEventLoop, future: asyncio.Future):
-        self.text, self.owner, self._cancelled = text, owner, cancelled
+                 loop: asyncio.AbstractEventLoop, future: asyncio.Future, language: str | None = None):
+        self.text, self.owner, self._cancelled, self.language = text, owner, cancelled, language
         self.loop, self.future = loop, future
         self.budget_s = budget_s(text)
         self.deadline: float | None = None   # wall clock, set when a thread starts it
@@ -191,13 +191,13 @@ class Engine:
             return sum(job.owner == owner for job in self._jobs)
 
     async def check(self, text: str, cancelled: Callable[[], bool] | None = None,
-                    owner: str = "") -> tuple[list[dict], float]:
+                    owner: str = "", language: str | None = None) -> tuple[list[dict], float]:
         """(suggestions as dicts, milliseconds). Raises CheckCancelled when `cancelled()` says
         yes or the host shuts down, OverBudget past budget_s(text), ModelUnavailable without a
         model; an await that is itself cancelled (the caller went away) stops the check too."""
         await self._ready()
         loop = asyncio.get_running_loop()
-        job = _Job(text, cancelled, owner, loop, loop.create_future())
+        job = _Job(text, cancelled, owner, loop, loop.create_future(), language)
         with self._lock:
             if self._closing:
                 raise CheckCancelled("the host is shutting down")
@@ -234,7 +234,8 @@ class Engine:
         self._watch.set()
         started = time.perf_counter()
         try:
-            suggestions = [s.to_dict() for s in self.checker.check(job.text, cancelled=job.should_stop)]
+            suggestions = [s.to_dict() for s in self.checker.check(job.text, cancelled=job.should_stop,
+                                                                   language=job.language)]
         except CheckCancelled:
             job.resolve(error=(job.why or CheckCancelled)("the check was stopped"))
         except Exception as e:

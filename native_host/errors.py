@@ -11,3 +11,7 @@ class TextTooLarge(RedlineError):
 
 class CheckCancelled(RedlineError):
     """The caller cancelled the check, or its work budget ran out, before it finished."""
+
+
+class UnsupportedLanguage(RedlineError):
+    """The text's language is not one the checker's model was trained for."""

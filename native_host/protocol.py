@@ -20,6 +20,7 @@ PROTOCOL_VERSION = 1
 CAPABILITIES = ("check", "cancel", "ping")
 ERROR_CODES = (
     "bad_request", "too_large", "unauthorized", "busy", "cancelled", "superseded", "unavailable", "internal",
+    "unsupported_language",
 )
 
 # Documented limits (PROTOCOL.md, "Limits").

@@ -19,7 +19,7 @@ from typing import Any
 
 from . import __version__, protocol
 from .engine import Engine, ModelUnavailable, OverBudget, budget_s
-from .errors import CheckCancelled, TextTooLarge
+from .errors import CheckCancelled, TextTooLarge, UnsupportedLanguage
 from .protocol import ProtocolError, RequestId
 
 log = logging.getLogger("redline.session")
@@ -152,8 +152,11 @@ class Session:
     async def _run(self, pending: _Pending) -> dict:
         req = pending.request
         try:
-            suggestions, elapsed_ms = await self.engine.check(req.text, lambda: pending.cancelled or self._closed)
+            suggestions, elapsed_ms = await self.engine.check(req.text, lambda: pending.cancelled or self._closed,
+                                                              language=req.language)
             return protocol.result(req.id, suggestions, elapsed_ms)
+        except UnsupportedLanguage as e:
+            return protocol.error(req.id, "unsupported_language", str(e))
         except ModelUnavailable as e:
             return protocol.error(req.id, "unavailable", str(e))
         except TextTooLarge:  # the checker's own length limit
@@ -181,5 +184,7 @@ def checker_from_args(args):
     from .checker import Checker
     from .config import CheckerConfig
 
-    return Checker(args.model_dir, CheckerConfig(threads=args.threads).with_env())
+    # Every suggestion, each with its level: the extension shows those its sensitivity
+    # setting asks for (a change needs no new check), the LanguageTool API those of `level`.
+    return Checker(args.model_dir, CheckerConfig(threads=args.threads, sensitivity="thorough").with_env())
 

@@ -45,7 +45,8 @@ export function createRouter(deps) {
     // Field keys are made unique per tab and frame so one page cannot supersede another's checks.
     const field = `${sender.tab?.id ?? 'ext'}:${sender.frameId ?? 0}:${String(msg.field ?? 'popup').slice(0, 64)}`;
     try {
-      const reply = await client.check(msg.text, field);
+      const language = typeof msg.language === 'string' && /^[A-Za-z]{2,8}(-[A-Za-z0-9]{1,8})*$/.test(msg.language) ? msg.language : undefined;
+      const reply = await client.check(msg.text, field, language);
       return {
         ok: true,
         suggestions: normalizeSuggestions(msg.text, reply.suggestions),

@@ -42,6 +42,16 @@ async function main() {
   let nextId = 1;
   let stopWatching = null;
 
+  /** The language a field's own markup gives its text (`lang` on it or a container inside the
+   * page), or '' (English, the host's default). Not <html lang>: that is the page's interface
+   * language, and people write English in a German Gmail. */
+  function languageOf(fieldId) {
+    for (const [el, s] of sessions) {
+      if (String(s.id) === String(fieldId)) return (el.closest?.('[lang]:not(html)')?.lang ?? '').trim();
+    }
+    return '';
+  }
+
   const app = {
     cache: new SentenceCache(),
     settings: () => settings,
@@ -53,7 +63,7 @@ async function main() {
       return card;
     },
     async check(text, fieldId) {
-      const reply = await send({ type: MSG.CHECK, text, field: String(fieldId) });
+      const reply = await send({ type: MSG.CHECK, text, field: String(fieldId), language: languageOf(fieldId) });
       if (reply?.limits) limits = reply.limits;
       return reply ?? { ok: false, code: 'unavailable', message: 'No answer from the Redline extension.' };
     },

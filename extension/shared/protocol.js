@@ -28,6 +28,7 @@ export const CATEGORY_LABELS = {
 /** Error codes the host may answer with, plus the ones the extension itself raises. */
 export const ERROR_CODES = [
   'bad_request', 'too_large', 'unauthorized', 'busy', 'cancelled', 'superseded', 'unavailable', 'internal',
+  'unsupported_language',
 ];
 
 /** The fix shown to a person whose host is missing. */

@@ -31,6 +31,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from .. import __version__, security
+from ..config import SENSITIVITIES
 from ..engine import ModelUnavailable, OverBudget, budget_s
 from ..errors import CheckCancelled, TextTooLarge
 from ..limits import MAX_LT_UTF16
@@ -301,6 +302,11 @@ def resolve_language(param: str | None, plain: str, preferred: str | None) -> tu
 
 # --- the reply ---------------------------------------------------------------------------
 
+def shown_at(suggestion: dict, sensitivity: str) -> bool:
+    """Is a suggestion (with the `level` the checker gave it) shown at this sensitivity?"""
+    return SENSITIVITIES.index(suggestion.get("level") or "sure") <= SENSITIVITIES.index(sensitivity)
+
+
 def check_reply(suggestions: list[dict], text: Annotated, language: dict, detected: dict,
                 selection: Selection = Selection()) -> dict:
     """LanguageTool's /v2/check JSON for Redline's suggestions (UTF-16 offsets into
@@ -331,6 +337,7 @@ def check_reply(suggestions: list[dict], text: Annotated, language: dict, detect
                      "category": {"id": rule.category_id, "name": rule.category_name}},
             "ignoreForIncompleteSentence": False,
             "contextForSureMatch": 0,
+            **({"confidence": s["confidence"]} if "confidence" in s else {}),  # Redline's; clients ignore it
         })
     matches.sort(key=lambda m: (m["offset"], m["length"]))
     ranges = []
@@ -453,7 +460,10 @@ class LanguageToolApi:
                                "Please submit a shorter text.")
         language, detected = resolve_language(params.get("language"), text.plain, params.get("preferredVariants"))
         selection = Selection.from_params(params)
-        # motherTongue, level, username, apiKey and the rest: accepted, nothing to apply.
+        # level=picky shows everything Redline finds ("Thorough"); otherwise the "Balanced"
+        # suggestions, as the extension shows by default. motherTongue, username, apiKey
+        # and the rest: accepted, nothing to apply.
+        widest = "thorough" if params.get("level") == "picky" else "balanced"
         # Counted by the engine, so a check whose client went away counts until it has stopped.
         if self.engine.live(self.OWNER) >= self.max_pending:
             raise LTError(503, "There are currently too many parallel requests. Please try again later.")
@@ -471,6 +481,7 @@ class LanguageToolApi:
             raise LTError(503, "Redline is shutting down.") from None
         except Exception:  # engine.py logged it, without the text
             raise LTError(500, "Internal Error: the check failed inside Redline.") from None
+        suggestions = [s for s in suggestions if shown_at(s, widest)]
         return web.json_response(check_reply(suggestions, text, language, detected, selection))
 
 

@@ -15,7 +15,7 @@ import re
 import threading
 
 from native_host.engine import Engine
-from native_host.errors import CheckCancelled
+from native_host.errors import CheckCancelled, UnsupportedLanguage
 from native_host.regions import sentences
 from native_host.suggestions import Suggestion
 from native_host.transports.runner import listen_loopback
@@ -42,7 +42,9 @@ class WordListChecker:
     def load(self):
         return self
 
-    def check(self, text: str, cancelled=None):
+    def check(self, text: str, cancelled=None, language=None):
+        if language and language.split("-")[0].lower() != "en":  # as Checker.check: English only
+            raise UnsupportedLanguage(f"English only, not {language}")
         try:
             out = self._check(text, cancelled)
         except CheckCancelled:

@@ -55,6 +55,9 @@ export async function launchBrowser({ withHost = true } = {}) {
   let [worker] = context.serviceWorkers();
   worker ??= await context.waitForEvent('serviceworker', { timeout: 30000 });
   const extensionId = new URL(worker.url()).host;
+  // As REDLINE_MIN_MARGIN keeps every change the model makes, show every suggestion whatever
+  // its confidence: the flows under test must not depend on how sure the calibrator is.
+  await worker.evaluate(() => chrome.storage.local.set({ sensitivity: 'thorough' }));
   return {
     context,
     worker,

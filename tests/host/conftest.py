@@ -10,6 +10,7 @@ def forget_keyring_token(service: str) -> None:
     """Remove a test's token from the keyring, if a keyring holds one (a desktop run)."""
     try:
         import keyring
+
         from native_host.token_store import KEYRING_USER
         if keyring.get_password(service, KEYRING_USER) is not None:
             keyring.delete_password(service, KEYRING_USER)

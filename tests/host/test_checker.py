@@ -1,4 +1,6 @@
-"""The checker on whole texts: offsets, non-prose, long input, the sentence cache."""
+"""The checker on whole texts: offsets, non-prose, long input, the sentence cache. The
+pipeline is what is tested here, so the checkers show every edit (sensitivity Thorough);
+test_sensitivity.py tests the sensitivity."""
 
 import pytest
 
@@ -14,7 +16,7 @@ from tests.host.model_fixture import model_dir
 def eager():
     """Keeps every change the model makes (no precision guard), so even an early model
     produces suggestions whose offsets can be checked."""
-    return Checker(model_dir(), min_margin=float("-inf"))
+    return Checker(model_dir(), min_margin=float("-inf"), sensitivity="thorough")
 
 
 def utf16_slice(text, start, end):
@@ -94,7 +96,7 @@ def test_empty_and_whitespace(eager):
 
 
 def test_cache_decodes_only_changed_sentences():
-    checker = Checker(model_dir())
+    checker = Checker(model_dir(), sensitivity="thorough")
     paragraph = "The first sentence is here. The second one follows. A third closes it."
     checker.check(paragraph)
     misses = checker.cache_misses
@@ -114,9 +116,9 @@ def test_correct_applies_suggestions(eager):
 
 def test_precision_guard_keeps_only_confident_edits():
     text = "She go to the the market yesterday and buy a apple."
-    eager = Checker(model_dir(), min_margin=float("-inf"), passes=1).check(text)
-    strict = Checker(model_dir(), min_margin=1e9, passes=1).check(text)
-    default = Checker(model_dir(), passes=1).check(text)
+    eager = Checker(model_dir(), min_margin=float("-inf"), passes=1, sensitivity="thorough").check(text)
+    strict = Checker(model_dir(), min_margin=1e9, passes=1, sensitivity="thorough").check(text)
+    default = Checker(model_dir(), passes=1, sensitivity="thorough").check(text)
     assert [(text[s.start:s.end], s.replacements[0]) for s in strict] == [("a", "an")]  # a fixed rule, not the model
     assert {(s.start, s.end, s.replacements[0]) for s in default} <= {(s.start, s.end, s.replacements[0]) for s in eager}
 
@@ -142,7 +144,7 @@ def test_precision_guard_is_monotone_and_greedy_choices_pass_at_zero():
     what the first kept, so it may add an edit at a higher margin.)"""
     texts = ["She go to the the market yesterday and buy a apple.", "He have two cat and a dogs.",
              "Their is many reason to stay at home tomorow.", "I has been waiting for you since two hours."]
-    kept = {m: Checker(model_dir(), min_margin=m, passes=1) for m in (float("-inf"), 0.0, 1.0, 3.0)}
+    kept = {m: Checker(model_dir(), min_margin=m, passes=1, sensitivity="thorough") for m in (float("-inf"), 0.0, 1.0, 3.0)}
     seen_first = False
     for text in texts:
         edits = {m: {(s.start, s.end, s.replacements[0]) for s in c.check(text)} for m, c in kept.items()}
@@ -154,7 +156,7 @@ def test_precision_guard_is_monotone_and_greedy_choices_pass_at_zero():
 
 
 def test_a_sentence_starts_with_a_capital_but_a_window_inside_one_does_not():
-    spelling_only = Checker(model_dir(), min_margin=float("inf"))  # no model edits pass
+    spelling_only = Checker(model_dir(), min_margin=float("inf"), sensitivity="thorough")  # no model edits pass
     assert spelling_only.correct("because it rained, we stayed home.") == "Because it rained, we stayed home."
     assert spelling_only.correct("Hi Sarah,\nthanks for the notes.") == "Hi Sarah,\nThanks for the notes."
     assert spelling_only.correct('It rained. "we stayed," she said.') == 'It rained. "We stayed," she said.'
@@ -168,7 +170,7 @@ def test_a_sentence_starts_with_a_capital_but_a_window_inside_one_does_not():
 
 
 def test_a_second_model_pass_runs_only_on_changed_sentences():
-    one, two = Checker(model_dir(), passes=1), Checker(model_dir(), passes=2)
+    one, two = Checker(model_dir(), passes=1, sensitivity="thorough"), Checker(model_dir(), passes=2, sensitivity="thorough")
     calls = {}
     for name, checker in (("one", one), ("two", two)):
         model = checker.load().model
@@ -184,7 +186,7 @@ def test_a_second_model_pass_runs_only_on_changed_sentences():
 
 
 def test_fixed_rules_run_at_sentence_starts_only_and_say_what_they_fix():
-    spelling_only = Checker(model_dir(), min_margin=float("inf"))  # no model edits pass: only the rules
+    spelling_only = Checker(model_dir(), min_margin=float("inf"), sensitivity="thorough")  # no model edits pass: only the rules
     assert spelling_only.correct("However we went home early.") == "However, we went home early."
     assert spelling_only.correct("We went home. in addition the price rose.") == "We went home. In addition, the price rose."
     assert spelling_only.correct("After that i studied.") == "After that I studied."
@@ -196,7 +198,7 @@ def test_fixed_rules_run_at_sentence_starts_only_and_say_what_they_fix():
 
 
 def test_a_proposed_change_is_kept_only_if_the_model_agrees():
-    checker = Checker(model_dir())
+    checker = Checker(model_dir(), sensitivity="thorough")
     assert checker.correct("We don't study these subject very deeply.") == "We don't study these subjects very deeply."
     assert checker.correct("She teach us every day.") == "She teaches us every day."  # the model alone leaves it
     # Proposed ("both likes to", "a lot of times", "he founds"), but the model finds them far less likely.
@@ -204,11 +206,11 @@ def test_a_proposed_change_is_kept_only_if_the_model_agrees():
                  "He found an idea for the story."):
         assert checker.correct(text) == text
     # The precision guard's margin raises the bar for proposals too.
-    assert Checker(model_dir(), min_margin=1e9).correct("She teach us every day.") == "She teach us every day."
+    assert Checker(model_dir(), min_margin=1e9, sensitivity="thorough").correct("She teach us every day.") == "She teach us every day."
 
 
 def test_the_model_places_the_comma_after_an_opening_clause():
-    checker = Checker(model_dir())
+    checker = Checker(model_dir(), sensitivity="thorough")
     assert checker.correct("When I was young I lived in a small village near the sea.") == \
         "When I was young, I lived in a small village near the sea."
     assert checker.correct("If it rains tomorrow we will stay at home.") == "If it rains tomorrow, we will stay at home."
@@ -217,7 +219,7 @@ def test_the_model_places_the_comma_after_an_opening_clause():
 def test_a_cut_window_makes_no_edit_at_the_cut_with_the_models_edits_on():
     """A 70-word sentence cut after "...talked for a": the model took the cut for a sentence
     end and offered "long" -> "A long" at the start of the next window."""
-    checker = Checker(model_dir())
+    checker = Checker(model_dir(), sensitivity="thorough")
     text = "We walked along the river " * 10 + "and the sun was out, and we talked for a long time " + "about it " * 8 + "."
     cut = windows(text)
     assert len(cut) == 2
@@ -227,7 +229,7 @@ def test_a_cut_window_makes_no_edit_at_the_cut_with_the_models_edits_on():
 
 
 def test_every_suggestion_says_which_stage_made_it():
-    checker = Checker(model_dir())
+    checker = Checker(model_dir(), sensitivity="thorough")
     found = checker.check("However i think that we recieve alot of informations.")
     rules = {s.text: s.rule for s in found}
     assert rules["i"] == "en.pronoun_i" and rules["recieve"] == "spelling.misspelled" and rules["alot"] == "spelling.split"

@@ -2,8 +2,6 @@
 
 import gzip
 import random
-import re
-
 from pathlib import Path
 
 import pytest
@@ -11,7 +9,6 @@ import pytest
 from native_host.decoding.aggressive import aggressive_decode, realign
 from native_host.decoding.greedy import greedy_decode
 from native_host.decoding.onnx_model import OnnxModel
-
 from tests.host.model_fixture import SHARED, model_dir
 
 

@@ -11,8 +11,7 @@ from native_host.word_diff import diff
 
 EN = language("en")
 
-LEXICON = frozenset("the a cat cats sat on mat organ organic own owns receive he went to school market goals soccer "
-                    "well known shouldn't we scored two".split())
+LEXICON = frozenset(["the", "a", "cat", "cats", "sat", "on", "mat", "organ", "organic", "own", "owns", "receive", "he", "went", "to", "school", "market", "goals", "soccer", "well", "known", "shouldn't", "we", "scored", "two"])
 
 
 def keep(source: str, corrected: str, lexicon=LEXICON) -> list[tuple[str, str]]:

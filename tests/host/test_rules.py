@@ -7,7 +7,12 @@ import pytest
 
 from native_host.edits import apply
 from native_host.lang.en import rules
-from native_host.lang.en.rules import clause_comma_positions, plural, proposals, singular
+from native_host.lang.en.rules import (
+    clause_comma_positions,
+    plural,
+    proposals,
+    singular,
+)
 from native_host.lexicon import Lexicon
 
 
@@ -94,9 +99,7 @@ def test_sounds_unlike_their_letters_and_non_articles_are_left_alone(text):
     assert indefinite_article(text) == text
 
 
-LEXICON = {w: 10_000 for w in "subject subjects way ways musical musicals event events like likes other others "
-                                "part parts company companies box boxes reason reasons place places product products "
-                                "country countries enjoy enjoys teach teaches go goes work works time".split()}
+LEXICON = {w: 10_000 for w in ["subject", "subjects", "way", "ways", "musical", "musicals", "event", "events", "like", "likes", "other", "others", "part", "parts", "company", "companies", "box", "boxes", "reason", "reasons", "place", "places", "product", "products", "country", "countries", "enjoy", "enjoys", "teach", "teaches", "go", "goes", "work", "works", "time"]}
 
 
 def proposed(text: str) -> list[str]:

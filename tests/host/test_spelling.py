@@ -8,7 +8,6 @@ import pytest
 from native_host.checker import Checker
 from native_host.lexicon import load_counts as load_lexicon
 from native_host.spelling import Speller
-
 from tests.host.model_fixture import model_dir
 
 COUNTS = {"the": 1000, "a": 900, "lot": 500, "of": 800, "very": 300, "vary": 40, "receive": 60, "relieve": 20,
@@ -86,7 +85,7 @@ def test_shipped_lexicon_corrects_common_misspellings(shipped):
 
 def test_checker_offers_spelling_alternatives_and_explains_them():
     # Spelling only: the shipped model also rewrites this sentence's tense ("have received").
-    checker = Checker(model_dir(), min_margin=float("inf"))
+    checker = Checker(model_dir(), min_margin=float("inf"), sensitivity="thorough")
     text = "I recieve alot of letters from my freind."
     found = {s.text: s for s in checker.check(text)}
     assert {"recieve", "alot", "freind"} <= set(found)
@@ -100,13 +99,13 @@ def test_checker_offers_spelling_alternatives_and_explains_them():
 
 
 def test_names_and_code_are_not_spell_checked():
-    checker = Checker(model_dir(), min_margin=float("inf"))  # spelling only: no model edits pass
+    checker = Checker(model_dir(), min_margin=float("inf"), sensitivity="thorough")  # spelling only: no model edits pass
     text = "Dmitry pushed the fix to github.com/redline and pinged @marcus about config_loader."
     assert checker.check(text) == []
 
 
 def test_the_model_picks_the_spelling_that_fits_the_sentence(shipped):
-    checker = Checker(model_dir(), min_margin=float("inf"))  # spelling only: no model edits pass
+    checker = Checker(model_dir(), min_margin=float("inf"), sensitivity="thorough")  # spelling only: no model edits pass
     # Alone, the most frequent word one edit away wins: "real", "with", "succeed".
     assert shipped.correct("I realy like it.") == "I real like it."
     assert checker.correct("I realy like it.") == "I really like it."
@@ -125,14 +124,14 @@ def test_closed_compounds_written_as_two_words_are_joined(shipped):
 
 
 def test_a_joined_compound_is_one_spelling_suggestion():
-    checker = Checker(model_dir())
+    checker = Checker(model_dir(), sensitivity="thorough")
     [s] = [s for s in checker.check("She did all the home work by her self.") if "self" in s.text]
     assert (s.text, s.replacements[0], s.category) == ("her self", "herself", "spelling")
     assert "one word" in s.message
 
 
 def test_shipped_model_capitalises_days_places_and_languages():
-    spelling_only = Checker(model_dir(), min_margin=float("inf"))  # no model edits pass
+    spelling_only = Checker(model_dir(), min_margin=float("inf"), sensitivity="thorough")  # no model edits pass
     assert spelling_only.correct("We flew to london on monday and spoke english.") == \
         "We flew to London on Monday and spoke English."
     found = spelling_only.check("We flew to london.")
@@ -150,7 +149,7 @@ def test_known_words_are_never_flagged_nor_offered(speller):
 def test_the_shipped_model_knows_todays_words_the_corpus_lacks():
     # Web text the lexicon lacked: the speller turned "watercolors" into "watercolours"
     # and "checkbook" into "checkbox" (CWEB dev).
-    checker = Checker(model_dir())
+    checker = Checker(model_dir(), sensitivity="thorough")
     checker.load()
     for word in ("anesthesia", "watercolors", "checkbook"):
         assert checker.speller.known(word), word

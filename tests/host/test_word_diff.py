@@ -4,7 +4,8 @@ what the English classifier (lang/en/categories.py) calls each: spans, categorie
 import re
 from types import SimpleNamespace
 
-from hypothesis import given, settings, strategies as st
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from native_host.lang.en.categories import classify
 from native_host.word_diff import diff

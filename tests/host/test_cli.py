@@ -139,12 +139,13 @@ CURLY = ("Mother’s too busy and father doesn’t care, so we must see what we 
 @pytest.mark.parametrize("width", [40, 72])
 @pytest.mark.parametrize("paragraph", [PARAGRAPH, CURLY], ids=["ascii", "curly"])
 def test_correct_a_hard_wrapped_email_as_if_it_were_not_wrapped(width, paragraph, tmp_path):
-    one_line = redline("correct", input=(paragraph + "\n").encode())
+    # Thorough: the wrapping is under test, so every correction the checker finds is applied.
+    one_line = redline("correct", "--sensitivity", "thorough", input=(paragraph + "\n").encode())
     assert one_line.returncode == 0, one_line.stderr
     expected = one_line.stdout.decode()
     assert expected != paragraph + "\n"  # there is something to correct
     wrapped = "Hi Sam,\n\n" + fold(paragraph, width) + "\n\nBest regards,\nTom\n"
-    r = redline("correct", input=wrapped.encode())
+    r = redline("correct", "--sensitivity", "thorough", input=wrapped.encode())
     assert r.returncode == 0, r.stderr
     out = r.stdout.decode()
     # The same words as the unwrapped paragraph's correction: no line start capitalised, no period added.

@@ -103,7 +103,7 @@ def host():
 def checker():
     """The same checker in this process: what the host must answer."""
     from native_host.checker import Checker
-    c = Checker()
+    c = Checker(sensitivity="thorough")  # the host sends every suggestion, each with its level
     c.load()
     return c
 

@@ -119,7 +119,7 @@ def upgrade_headers(port: int, host: str | None = None, origin: str = ORIGIN) ->
 @pytest.fixture(scope="module")
 def checker():
     from native_host.checker import Checker
-    c = Checker()
+    c = Checker(sensitivity="thorough")  # the host sends every suggestion, each with its level
     c.load()
     return c
 

@@ -21,7 +21,7 @@ one-hot string features (values seen at least `min_count` times; others weigh no
 5-fold cross-validation grouped by sentence: every figure reported comes from predictions
 on folds the model did not see. The final model is fit on all rows.
 
-Output: the model as JSON for calibration_runtime.confidence(), the held-out report
+Output: the model as JSON for native_host.confidence.Calibrator, the held-out report
 (log-loss, AUC, a 5-bin reliability table, precision / recall by threshold and set), and
 that report as markdown for the model card.
 """
@@ -180,7 +180,7 @@ class Calibrator:
         return sigmoid(self.encoder.transform(features) @ self.weights + self.bias)
 
     def to_json(self) -> dict:
-        """What calibration_runtime.confidence() reads."""
+        """What native_host.confidence.Calibrator reads."""
         e, k = self.encoder, len(self.encoder.numeric)
         cat_weights, at = {}, k
         for name, vocab in e.categories.items():

@@ -1,4 +1,4 @@
-"""calibrate.py, calibration_runtime.py and collect_edits.py on small synthetic inputs with known
+"""calibrate.py, the host's scorer of its model (native_host/confidence.Calibrator) and collect_edits.py on small synthetic inputs with known
 answers; the label function on real BEA-2019 dev edits (skipped without ../shared)."""
 
 from __future__ import annotations
@@ -11,7 +11,7 @@ import numpy as np
 import pytest
 
 from model.recipe import calibrate as cal
-from model.recipe import calibration_runtime as runtime
+from native_host.confidence import Calibrator
 from model.recipe import collect_edits as ce
 
 CATEGORY_EFFECT = {"SPELL": 1.0, "DET": -1.0, "PUNCT": 0.0}
@@ -92,11 +92,11 @@ def test_runtime_scorer_matches_the_fit():
     model = cal.Calibrator.fit(features, [r["label"] for r in rows], min_count=5)
     saved = json.loads(json.dumps(model.to_json()))  # what the host reads
     ours = model.predict(features)
-    theirs = [runtime.confidence(saved, f) for f in features]
+    theirs = [Calibrator(saved)(f) for f in features]
     assert np.allclose(ours, theirs, atol=1e-5)
     # An unseen category and no features at all: the bias and the mean.
-    assert runtime.confidence(saved, {}) == pytest.approx(cal.sigmoid(np.array(saved["bias"])), abs=1e-6)
-    assert runtime.confidence(saved, {"category": "NEW"}) == runtime.confidence(saved, {})
+    assert Calibrator(saved)({}) == pytest.approx(cal.sigmoid(np.array(saved["bias"])), abs=1e-6)
+    assert Calibrator(saved)({"category": "NEW"}) == Calibrator(saved)({})
 
 
 def test_runtime_load(tmp_path):
@@ -104,9 +104,9 @@ def test_runtime_load(tmp_path):
     path.write_text(json.dumps({"features": ["margin"], "means": [1.0], "scales": [2.0], "weights": [4.0],
                                 "categories": {"kind": ["rule"]}, "category_weights": {"kind": {"rule": -1.0}},
                                 "bias": 0.5}), encoding="utf-8")
-    model = runtime.load(path)
-    assert runtime.confidence(model, {"margin": 3.0, "kind": "rule"}) == pytest.approx(1 / (1 + math.exp(-3.5)))
-    assert runtime.confidence(model, {"margin": 1.0}) == pytest.approx(1 / (1 + math.exp(-0.5)))
+    model = json.loads(path.read_text(encoding="utf-8"))
+    assert Calibrator(model)({"margin": 3.0, "kind": "rule"}) == pytest.approx(1 / (1 + math.exp(-3.5)))
+    assert Calibrator(model)({"margin": 1.0}) == pytest.approx(1 / (1 + math.exp(-0.5)))
 
 
 def test_encoder():
@@ -162,7 +162,7 @@ def test_command_line_on_labelled_rows(tmp_path, monkeypatch, capsys):
     out = tmp_path / "calibration.json"
     monkeypatch.setattr(sys, "argv", ["calibrate", str(edits), "--out", str(out), "--shared", str(tmp_path / "none")])
     cal.main()
-    model = runtime.load(out)
+    model = json.loads(out.read_text(encoding="utf-8"))
     assert model["features"] == ["flag", "freq", "margin"] and set(model["category_weights"]["category"]) == {"SPELL", "DET", "PUNCT"}
     rep = json.loads(out.with_suffix(".report.json").read_text(encoding="utf-8"))
     assert rep["edits"] == len(rows) and rep["auc"] > 0.7
@@ -195,8 +195,9 @@ def test_collect_edits(tmp_path):
     rows = cal.read_rows(out)
     assert n == len(rows) == 4
     assert rows[0] == {"set": "bea", "index": 0, "source": "I saw teh cat.", "start": 6, "end": 9, "original": "teh",
-                       "replacement": "the", "features": {"kind": "speller", "length": 3}}
+                       "replacement": "the", "features": {"kind": "speller", "length": 3, "native": 0.0}}
     assert [(r["set"], r["index"], r["start"]) for r in rows[1:]] == [("cweb", 0, 0), ("cweb", 0, 12), ("cweb", 0, 21)]
+    assert all(r["features"]["native"] == 1.0 for r in rows[1:])  # web text by fluent writers
     assert cal.apply_edit(rows[3]) == "teh end and teh start."
 
 

@@ -11,8 +11,8 @@ import numpy as np
 import pytest
 
 from model.recipe import calibrate as cal
-from native_host.confidence import Calibrator
 from model.recipe import collect_edits as ce
+from native_host.confidence import Calibrator
 
 CATEGORY_EFFECT = {"SPELL": 1.0, "DET": -1.0, "PUNCT": 0.0}
 

@@ -290,9 +290,9 @@ def _rules(shared: Path, limit: int | None):
 
 
 def native_scores(sample, outputs: list[str]) -> dict:
-    """Suggestions (the product's word-level diff, native_host.suggestions.diff) per 100
+    """Suggestions (the product's word-level diff, native_host.word_diff.diff) per 100
     sentences and per 1,000 words, and every changed sentence."""
-    from native_host.suggestions import diff
+    from native_host.word_diff import diff
 
     changes = [{"corpus": s.corpus, "line": s.line, "source": s.text, "output": out, "suggestions": len(diff(s.text, out))}
                for s, out in zip(sample, outputs) if out != s.text]

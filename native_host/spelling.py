@@ -94,7 +94,8 @@ class Speller:
             return False  # short, known, an abbreviation ("npm", "ssh") or a compound ("rollout")
         before = sentence[start - 1] if start else " "
         after = sentence[end] if end < len(sentence) else " "
-        if before.isalnum() or after.isalnum() or after in "'’":  # part of a longer token
+        if before.isalnum() or after.isalnum() or before in "'’-" or after in "'’-":
+            # part of a longer token: "Shu'ayb", "flexi-time", "Fédora"
             return False
         return not in_code(sentence, start, end)
 

@@ -103,7 +103,7 @@ def names(s) -> list[Edit]:
     return out
 
 
-_NAME = re.compile(r"(?<![A-Za-z0-9])[a-z]{3,}(?![A-Za-z0-9])")
+_NAME = re.compile(r"(?<![^\W_])[a-z]{3,}(?![^\W_])")  # a whole word: not "dora" in "Fédora"
 _FIRST_WORD = re.compile(r"[\"'“‘(\[]*([a-z]+)(?=[\s,;:!?]|\.(?!\w)|$)")
 
 

@@ -30,14 +30,11 @@ from concurrent.futures import Future
 from typing import Any
 
 from .errors import CheckCancelled, RedlineError
+from .limits import BUDGET_BASE_S, BUDGET_PER_UNIT_S, WALL_CAP
 from .offsets import utf16_len
 
 log = logging.getLogger("redline.engine")
 
-BUDGET_BASE_S = 1.5          # every check may take this long, whatever its length …
-BUDGET_PER_UNIT_S = 0.0004   # … plus this per UTF-16 unit: 20,000 units -> 9.5 s (plain prose takes ~0.33 ms
-                             # per unit on the 2-core dev machine, contended)
-WALL_CAP = 3.0               # a check also stops after this many budgets of wall-clock time
 STOP_GRACE_S = 0.05          # between "stop" and interrupting the thread inside a sentence
 _WATCH_S = 0.02              # how often running checks are looked at
 

@@ -110,6 +110,10 @@ class Checker:
                 self._cache.popitem(last=False)
         return edits
 
+    def clear_cache(self) -> None:
+        with self._cache_lock:
+            self._cache.clear()
+
     # -- text ------------------------------------------------------------------------
     def edits(self, text: str, cancelled: Callable[[], bool] | None = None,
               sensitivity: str | None = None, language: str | None = None) -> Iterator[Edit]:

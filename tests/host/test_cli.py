@@ -251,9 +251,11 @@ def test_bench_runs_on_the_shipped_sample_without_shared_data(tmp_path):
     assert r.returncode == 0, r.stderr
     data = json.loads(r.stdout)
     for key in ["sentences", "identical", "ar_p50_ms", "ar_p95_ms", "ad_p50_ms", "ad_p95_ms", "speedup_p50",
-                "decoder_calls_ar", "decoder_calls_ad", "load_ms", "peak_rss_mb"]:
+                "speedup_p95", "decoder_calls_ar", "decoder_calls_ad", "load_ms", "peak_rss_mb",
+                "checker_p50_ms", "checker_p95_ms", "doc_ms"]:
         assert key in data
     assert data["sentences"] == 4 and data["identical"] == 4
+    assert 0 < data["checker_p50_ms"] <= data["checker_p95_ms"] and data["doc_ms"] > 0
 
 
 def test_bench_on_a_file(tmp_path):

@@ -19,6 +19,7 @@ LANGUAGE = Language(
         "joined": "“{old}” is one word: “{new}”.",
     },
     classify=classify,
-    rules_before_model=(rules.capital_first_word, rules.linking_comma, rules.names, rules.pronoun_i, rules.a_an),
+    rules_before_model=(rules.capital_first_word, rules.linking_comma, rules.names, rules.pronoun_i, rules.a_an,
+                        rules.confusables),
     rules_after_model=(rules.agreement, rules.clause_comma),
 )

@@ -261,3 +261,29 @@ def a_an(s) -> list[Edit]:
                         f"Use “{new.lower()}” before a {'vowel' if vowel else 'consonant'} sound: “{new} {following}”.",
                         "rule", "en.a_an"))
     return out
+
+
+_CONFUSABLE_CATEGORY = {"en.apostrophe": "punctuation", "en.doesnt": "grammar", "en.modal_of": "grammar",
+                        "en.fewer_less": "grammar", "en.and_an": "grammar", "en.past_time": "grammar"}
+
+
+def confusables(s) -> list[Edit]:
+    """The slips of fluent writers (confusables.py): a certain proposal as it is, the others
+    if the model finds them at most their family's bar less likely than the text as written
+    (one decoder pass for all of a sentence's proposals)."""
+    from ...spelling import in_code
+    from .confusables import proposals as confusable_proposals
+
+    out = []
+    for p in confusable_proposals(s.text, s.lexicon.counts):
+        if in_code(s.text, p.start, p.end):
+            continue
+        category = _CONFUSABLE_CATEGORY.get(p.rule, "word-choice")
+        if p.bar is None:
+            out.append(Edit(p.start, p.end, (p.replacement,), category, p.message, "rule", p.rule))
+            continue
+        margin = s.margin(p.start, p.end, p.replacement)
+        if margin >= p.bar + s.min_margin:
+            out.append(Edit(p.start, p.end, (p.replacement,), category, p.message, "rule", p.rule,
+                            (("margin", margin), ("bar", p.bar))))
+    return out

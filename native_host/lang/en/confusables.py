@@ -1,0 +1,468 @@
+"""The slips fluent writers make: words that sound alike ("their"/"there"/"they're",
+"its"/"it's", "your"/"you're", "then"/"than", "to"/"too", "lose"/"loose",
+"affect"/"effect", "whose"/"who's"), "could of", "fewer"/"less", "and hour", a
+contraction or possessive without its apostrophe ("dont", "everyones"), "she don't",
+and a present verb against a past time ("He go to school yesterday").
+
+Each finder reads the words around one word and proposes a change only where the
+context makes the other word likely; the model then decides (rules.confusables keeps a
+proposal whose margin reaches its bar). A proposal with no bar (None) is certain on its
+own: "dont" and "everyones" are not words, "could of" before a participle never right.
+
+Bars were set on clean text and the same text with the slip put in (Wikipedia
+summaries, e-mails, novels from ../shared/data/corpus): the margins of proposals on the
+clean text are false alarms, on the slipped text right ones (MODEL_CARD.md is not
+touched; the numbers are in tests/host/test_confusables.py's docstring).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from typing import NamedTuple
+
+from .words import FUNCTION_WORDS, IRREGULAR
+
+
+class Proposal(NamedTuple):
+    start: int
+    end: int
+    replacement: str
+    rule: str
+    bar: float | None  # the least model margin that keeps it; None: certain
+    message: str
+
+
+_WORD = re.compile(r"[A-Za-z]+(?:['’-][A-Za-z]+)*")  # "it's", "so-called": one word
+COMMON = 1000  # lexicon count under which a word is too rare to reason about
+
+# Words that show the word before them is a clause's subject or verb, not a possessive's noun.
+_BE = {"is", "are", "was", "were", "isn't", "aren't", "wasn't", "weren't", "has", "have", "had", "hasn't", "haven't",
+       "seems", "seem", "seemed", "appears", "appear", "must", "should", "might", "could", "would", "shall"}
+_NUMBERS = {"one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "both", "all", "few", "many"}
+_BE_CERTAIN = {"is", "are", "was", "were", "isn't", "aren't", "wasn't", "weren't"}
+# After "its"/"your"/"their"/"whose": a word a possessive never precedes ("its a", "your not", "their going").
+_NOT_AFTER_POSSESSIVE = {"a", "an", "the", "not", "been", "going", "gonna", "just", "so", "too",
+                         "also", "really", "always", "never", "still", "almost", "all", "that", "because", "about",
+                         "got", "getting", "coming", "doing", "trying", "here", "there", "probably", "definitely",
+                         "actually", "already", "quite", "pretty", "totally", "finally", "obviously", "clearly"}
+# Predicative words: after "its"/"your" they mean "it is"/"you are" unless a noun follows ("its true nature").
+_PREDICATIVE = {"true", "false", "hard", "easy", "possible", "impossible", "difficult", "clear", "obvious", "likely",
+                "unlikely", "fine", "good", "great", "bad", "nice", "ok", "okay", "important", "necessary", "better",
+                "worse", "worth", "late", "early", "right", "wrong", "sure", "welcome", "correct", "done", "over",
+                "raining", "snowing", "cold", "hot", "funny", "strange", "weird", "interesting", "amazing",
+                "beautiful", "awesome", "free", "safe", "ready", "able", "kidding", "lucky", "crazy", "fun", "useless"}
+_PARTICIPLE_EXTRA = {"been", "had", "gone", "done", "known", "seen", "got", "gotten"}
+_MODALS = {"could", "would", "should", "might", "must", "may", "couldn't", "wouldn't", "shouldn't", "mustn't"}
+_COMPARATIVES = {"more", "less", "fewer", "better", "worse", "rather", "other", "greater", "larger", "smaller",
+                 "bigger", "higher", "lower", "older", "younger", "longer", "shorter", "easier", "harder", "faster",
+                 "slower", "cheaper", "stronger", "weaker", "richer", "poorer", "taller", "heavier", "lighter",
+                 "happier", "healthier", "safer", "simpler", "wider", "deeper", "closer", "further", "farther",
+                 "smarter", "nicer", "bigger", "louder", "quicker", "warmer", "colder", "hotter", "cooler"}
+_DETERMINERS = {"the", "a", "an", "my", "your", "his", "her", "its", "our", "their", "this", "these", "those", "every"}
+_OBJECTS = {"me", "him", "us", "them"}
+_TOO_BEFORE_END = {"much", "many", "late", "early", "soon", "often", "long", "far", "big", "small", "hard", "expensive",
+                   "busy", "tired", "young", "old", "bad", "fast", "slow", "hot", "cold", "high", "low", "loud",
+                   "difficult", "heavy", "close", "short", "cheap"}
+_LOOSE_BEFORE = {"the", "broke", "break", "breaks", "breaking", "cut", "cuts", "let", "lets", "set", "sets", "come",
+                 "came", "comes", "coming", "knocked", "shook", "hang", "hangs", "too", "so", "very", "got", "get",
+                 "gets", "is", "are", "was", "were", "turned", "turn"}
+_TOO_AFTER = {"is", "are", "was", "were", "be", "been", "far", "way", "much", "it's", "that's", "not", "getting",
+              "got", "get", "became", "become", "seems", "seem", "seemed", "looks", "look", "feel", "feels", "felt"}
+_LOSE_BEFORE = {"to", "will", "would", "can", "could", "might", "may", "must", "should", "shall", "don't", "didn't",
+                "doesn't", "won't", "can't", "cannot", "couldn't", "wouldn't", "never", "gonna"}
+_AFFECT_NOUN_BEFORE = {"an", "the", "no", "any", "positive", "negative", "side", "adverse", "great", "big", "huge",
+                       "significant", "little", "lasting", "profound", "direct", "opposite", "desired", "same"}
+_EFFECT_VERB_BEFORE = {"will", "would", "can", "could", "might", "may", "must", "should", "not", "doesn't",
+                       "don't", "didn't", "won't", "greatly", "negatively", "positively", "directly", "seriously",
+                       "also", "really", "adversely", "would've", "could've", "should've", "might've"}
+_EFFECT_VERB_AFTER = {"the", "my", "your", "his", "her", "our", "their", "its", "me", "you", "him", "us", "them",
+                      "people", "everyone", "how", "whether", "children", "students"}
+_IRREGULAR_PLURALS = {"people", "children", "men", "women", "feet", "teeth", "mice", "persons"}
+# Contractions and possessives written without the apostrophe; none is an English word.
+_APOSTROPHE = {
+    "dont": "don't", "doesnt": "doesn't", "didnt": "didn't", "isnt": "isn't", "arent": "aren't", "wasnt": "wasn't",
+    "werent": "weren't", "couldnt": "couldn't", "shouldnt": "shouldn't", "wouldnt": "wouldn't", "hasnt": "hasn't",
+    "havent": "haven't", "hadnt": "hadn't", "mustnt": "mustn't", "youre": "you're", "theyre": "they're",
+    "thats": "that's", "whats": "what's", "ive": "I've", "youve": "you've", "theyve": "they've", "weve": "we've",
+    "youll": "you'll", "theyll": "they'll", "wouldve": "would've", "couldve": "could've", "shouldve": "should've",
+    "everyones": "everyone's", "someones": "someone's", "anyones": "anyone's", "everybodys": "everybody's",
+    "somebodys": "somebody's", "anybodys": "anybody's", "nobodys": "nobody's",
+}
+_SINGULAR_SUBJECTS = {"he", "she", "it", "everyone", "everybody", "someone", "somebody", "nobody", "anyone", "anybody"}
+_ALL_SUBJECTS = _SINGULAR_SUBJECTS | {"i", "you", "we", "they"}
+# Times that put a clause in the past.
+_PAST_TIME = re.compile(r"\b(?:yesterday|last\s+(?:night|week|weekend|month|year|summer|winter|spring|autumn|"
+                        r"monday|tuesday|wednesday|thursday|friday|saturday|sunday|time)|"
+                        r"(?:a|one|two|three|four|five|six|seven|eight|nine|ten|\d+|few|several|many)\s+"
+                        r"(?:minutes?|hours?|days?|weeks?|months?|years?)\s+ago)\b", re.IGNORECASE)
+# Between the verb and the time: a word that opens another clause ("I think he left yesterday").
+_CLAUSE_OPENERS = FUNCTION_WORDS & {"that", "which", "who", "whom", "what", "when", "where", "why", "how", "if",
+                                    "because", "and", "but", "or", "so", "since", "until", "while", "although",
+                                    "though", "whether", "i", "you", "he", "she", "it", "we", "they", "will", "would",
+                                    "before", "after", "did", "didn't"}
+# Nouns with a vowel sound that are no verb or adjective: "and" before one, after a verb
+# or preposition, is "an" mistyped ("wait and hour"); the model copies "and" (-9 nats).
+_AN_NOUNS = {"hour", "idea", "example", "issue", "error", "opportunity", "appointment", "article", "essay", "event",
+             "apple", "hour's", "image", "instance", "item", "office", "uncle", "aunt", "employee", "engineer",
+             "assignment", "accident", "incident", "hour", "error", "answer", "email", "e-mail", "invoice"}
+_AND_AN_BEFORE = {"for", "about", "within", "in", "after", "wait", "waited", "took", "takes", "take", "spent", "spend",
+                  "half", "is", "was", "be", "have", "had", "has", "need", "needs", "want", "wanted", "get", "got",
+                  "found", "make", "made", "with", "as", "like", "such"}
+
+_STRAIGHT = "'"
+
+
+class _Words:
+    """The words of a sentence with their offsets; `next(i)` / `prev(i)` the neighbour in
+    the same clause (lower case, curly apostrophes straight), "" across punctuation, "#"
+    across a number or other token ("the 5th to late 15th")."""
+
+    def __init__(self, text: str):
+        self.text = text
+        self.items = [(m.group(), m.start(), m.end()) for m in _WORD.finditer(text)]
+        self.lower = [w.lower().replace("’", _STRAIGHT) for w, _, _ in self.items]
+
+    def next(self, i: int, k: int = 1) -> str:
+        for j in range(i, i + k):
+            if j + 1 >= len(self.items):
+                return "" if not any(ch.isalnum() for ch in self.text[self.items[j][2]:]) else "#"
+            if gap := self.text[self.items[j][2]:self.items[j + 1][1]].strip():
+                return "#" if any(ch.isalnum() for ch in gap) else ""
+        return self.lower[i + k]
+
+    def prev(self, i: int) -> str:
+        if i == 0:
+            return "" if not any(ch.isalnum() for ch in self.text[:self.items[0][1]]) else "#"
+        if gap := self.text[self.items[i - 1][2]:self.items[i][1]].strip():
+            return "#" if any(ch.isalnum() for ch in gap) else ""
+        return self.lower[i - 1]
+
+
+def _cased(new: str, old: str, text: str) -> str:
+    """`new` with `old`'s capital and the text's apostrophe style."""
+    if old[:1].isupper() and not new[:1].isupper():
+        new = new[0].upper() + new[1:]
+    return new.replace(_STRAIGHT, "’") if "’" in text and "'" not in text else new
+
+
+def _nounish(word: str, counts: Mapping[str, int] | None) -> bool:
+    """A common word that may be a noun (or an adjective before one): not a function word,
+    not an -ly adverb, not a participle the way a verb after a subject would be."""
+    if not word or word in FUNCTION_WORDS or word.endswith("ly") or word in _PREDICATIVE_ONLY:
+        return False
+    return counts is None or counts.get(word, 0) >= COMMON
+
+
+_PREDICATIVE_ONLY = {"yesterday", "today", "tonight", "tomorrow", "now", "again", "already", "once", "twice", "first",
+                     "last", "later", "soon", "early", "late", "alone", "together", "forever", "anymore", "instead",
+                     "either", "too", "yet", "anyway", "somewhere", "nearby", "right", "left", "long", "again",
+                     "home", "ago", "next", "away", "back", "around", "inside", "outside", "upstairs", "downstairs",
+                     "tomorrow", "recently", "safe", "sometime", "overnight", "daily", "weekly", "yet", "please",
+                     "exists", "existed", "exist", "lies", "lay", "lie", "remains", "remained", "remain", "stands",
+                     "stood", "stand", "lived", "live", "lives", "came", "come", "comes", "goes", "go", "went",
+                     "seems", "seem", "seemed", "appears", "appear", "appeared", "used", "stay", "stays", "stayed",
+                     "sat", "sit", "sits", "happened", "happens", "happen", "arose", "arise", "ensued", "followed",
+                     "occurred", "occur", "occurs", "began", "begin", "begins", "emerged", "got", "get", "gets", "ran",
+                     "run", "runs", "followed", "stood", "waiting", "working", "living", "staying", "sitting",
+                     "standing", "playing", "going", "coming", "looking", "ok", "okay", "yes", "no"}
+
+
+def _plural_noun(word: str, counts: Mapping[str, int] | None) -> bool:
+    """A plural count noun: "people", or an -s word whose singular is a common word."""
+    if word in _IRREGULAR_PLURALS:
+        return True
+    if counts is None or not word.endswith("s") or word.endswith(("ss", "us", "is", "ics", "news")) or len(word) < 4:
+        return False
+    stems = ([word[:-3] + "y"] if word.endswith("ies") else []) + ([word[:-2]] if word.endswith("es") else []) + [word[:-1]]
+    return counts.get(word, 0) >= COMMON and any(counts.get(s, 0) >= COMMON and s not in FUNCTION_WORDS for s in stems)
+
+
+def _participle(word: str, counts: Mapping[str, int] | None) -> bool:
+    """A past participle ("done", "been", "gone", "finished")."""
+    if word in _PARTICIPLE_EXTRA or (word in IRREGULAR and word == IRREGULAR[word][2]):
+        return True
+    return word.endswith("ed") and len(word) > 4 and (counts is None or counts.get(word, 0) >= COMMON)
+
+
+def _past(verb: str, counts: Mapping[str, int] | None) -> str | None:
+    """The past tense of a base or -s verb ("go" -> "went", "walks" -> "walked"), if common."""
+    if verb in IRREGULAR:
+        base, past, _ = IRREGULAR[verb]
+        if verb not in (base, base + "s", base + "es") and verb not in ("does", "goes", "has", "is", "are"):
+            return None
+        return {"be": "was" if verb == "is" else "were"}.get(base, past)
+    if counts is None or verb in FUNCTION_WORDS or counts.get(verb, 0) < COMMON:
+        return None
+    base = verb[:-1] if verb.endswith("s") and counts.get(verb[:-1], 0) >= COMMON else verb
+    forms = [base + "d"] if base.endswith("e") else [base[:-1] + "ied"] if base.endswith("y") and base[-2] not in "aeiou" \
+        else [base + "ed", base + base[-1] + "ed"]
+    return next((f for f in forms if counts.get(f, 0) >= COMMON), None)
+
+
+def proposals(text: str, counts: Mapping[str, int] | None) -> list[Proposal]:
+    """Every proposal for `text`, in order, at most one per word."""
+    w = _Words(text)
+    found: dict[int, Proposal] = {}
+    for finder in _FINDERS:
+        for p in finder(w, counts):
+            found.setdefault(p.start, p)
+    return sorted(found.values())
+
+
+def _at(w: _Words, i: int, new: str, rule: str, bar: float | None, message: str, span: int = 1) -> Proposal:
+    old, start, _ = w.items[i]
+    end = w.items[i + span - 1][2]
+    new = _cased(new, old, w.text)
+    return Proposal(start, end, new, rule, bar, message.format(old=w.text[start:end], new=new))
+
+
+def _apostrophes(w: _Words, counts) -> list[Proposal]:
+    """"dont" -> "don't", "everyones" -> "everyone's": certain (none of them is a word)."""
+    out = []
+    for i, word in enumerate(w.lower):
+        if word in _APOSTROPHE and w.items[i][0].islower() or (word == "ive" and w.items[i][0] == "Ive"):
+            possessive = word.endswith("s") and _APOSTROPHE[word].endswith("'s")
+            what = "the possessive" if possessive else "the contraction"
+            out.append(_at(w, i, _APOSTROPHE[word], "en.apostrophe", None, f"Write {what} with an apostrophe: “{{new}}”."))
+    return out
+
+
+def _does_not(w: _Words, counts) -> list[Proposal]:
+    """"she don't" -> "she doesn't": "don't" goes with I, you, we and they."""
+    out = []
+    for i, word in enumerate(w.lower):
+        if word in ("don't", "dont") and w.prev(i) in _SINGULAR_SUBJECTS and (i < 2 or w.prev(i - 1) not in _MODALS):
+            subject = w.items[i - 1][0]
+            out.append(_at(w, i, "doesn't", "en.doesnt", None,
+                           f"With “{subject}”, use “doesn't”: “don't” goes with I, you, we and they."))
+    return out
+
+
+def _modal_of(w: _Words, counts) -> list[Proposal]:
+    """"could of done" -> "could have done": certain before a participle."""
+    out = []
+    for i, word in enumerate(w.lower):
+        if word == "of" and w.prev(i) in _MODALS and _participle(w.next(i), counts):
+            modal = w.items[i - 1][0]
+            out.append(_at(w, i, "have", "en.modal_of", None,
+                           f"“{modal} of” is how “{modal}'ve” sounds; write “{modal} have”."))
+    return out
+
+
+def _its_your(w: _Words, counts) -> list[Proposal]:
+    """"its"/"your"/"whose" where "it's"/"you're"/"who's" belongs, and back."""
+    out = []
+    pairs = {"its": ("it's", "en.its_itis", "“its” is possessive; here you need “it's” (it is)."),
+             "your": ("you're", "en.your_youre", "“your” is possessive; here you need “you're” (you are)."),
+             "whose": ("who's", "en.whose_whos", "“whose” is possessive; here you need “who's” (who is).")}
+    back = {"it's": ("its", "en.itis_its", "“it's” means “it is”; the possessive is “its”."),
+            "you're": ("your", "en.youre_your", "“you're” means “you are”; the possessive is “your”."),
+            "who's": ("whose", "en.whos_whose", "“who's” means “who is”; the possessive is “whose”.")}
+    for i, word in enumerate(w.lower):
+        nxt, after = w.next(i), w.next(i, 2)
+        if word in pairs:
+            new, rule, message = pairs[word]
+            if nxt in _NOT_AFTER_POSSESSIVE or (nxt in _PREDICATIVE and not _nounish(after, counts)):
+                if (word == "whose" and nxt in _PREDICATIVE) or (nxt == "not" and after in ("being", "having")):
+                    continue  # "Whose right is it?", "its not being ready"
+                sure = _never_after_possessive(nxt, after) or (nxt in _ADJECTIVES and after == "" and word != "whose")
+                out.append(_at(w, i, new, rule, None if sure else BARS[rule], message))
+            elif (nxt.endswith("ing") and w.next(i, 2) in _DETERMINERS | _OBJECTS | {"to", "it", "out", "up"}) or \
+                    (nxt == "time" and after in ("to", "for")):
+                out.append(_at(w, i, new, rule, BARS[rule], message))  # "its removing the", "its time to go"
+        elif word in back:
+            new, rule, message = back[word]
+            if nxt == "own" or (w.prev(i) in _PREPOSITIONS_ONLY and nxt and nxt not in FUNCTION_WORDS | {"#"}) or \
+                    (nxt not in FUNCTION_WORDS | {"", "#"} and not nxt.endswith(("ed", "ing")) and after in _FINITE):
+                out.append(_at(w, i, new, rule, None, message))  # "its own", "off it's hub", "it's door is"
+            elif _nounish(nxt, counts) and nxt not in _PREDICATIVE and not nxt.endswith(("ed", "ing")) \
+                    and _plain_end(w, i + 1, counts):
+                out.append(_at(w, i, new, rule, BARS[rule], message))
+    return out
+
+
+def _never_after_possessive(nxt: str, after: str) -> bool:
+    """A possessive is never followed by an article, nor by "not" unless a gerund comes next
+    ("their not being there")."""
+    return nxt in ("a", "an", "the") or (nxt == "not" and after not in ("being", "having"))
+
+
+# After these, "it's", "you're", "who's" cannot stand ("off it's hub", "in you're car").
+_PREPOSITIONS_ONLY = {"of", "in", "on", "for", "with", "by", "from", "at", "into", "onto", "off", "under", "over",
+                      "through", "within", "without", "during", "across", "behind", "toward", "towards", "upon"}
+
+
+# A finite verb: after "it's" + a word it shows that word is a noun with its own verb.
+_FINITE = {"is", "was", "are", "were", "has", "had", "will", "can", "could", "would", "should", "must", "may", "might",
+           "does", "did", "seems", "seemed", "looks", "looked", "isn't", "wasn't", "doesn't", "didn't"}
+# Adjectives that are never nouns: "your beautiful." can only be "you're beautiful."
+_ADJECTIVES = {"true", "easy", "possible", "impossible", "difficult", "clear", "obvious", "likely", "unlikely",
+               "important", "necessary", "sure", "correct", "ready", "able", "kidding", "lucky", "crazy", "beautiful",
+               "amazing", "awesome", "funny", "strange", "weird", "interesting", "useless", "welcome", "okay", "ok"}
+
+
+def _plain_end(w: _Words, i: int, counts) -> bool:
+    """Word i ends a noun phrase: punctuation, the end, or a function word follows."""
+    after = w.next(i)
+    return after == "" or after in FUNCTION_WORDS
+
+
+def _their(w: _Words, counts) -> list[Proposal]:
+    """"their are" -> "there are", "their going" -> "they're going", "there house" -> "their house"."""
+    out = []
+    for i, word in enumerate(w.lower):
+        nxt, prev = w.next(i), w.prev(i)
+        if word == "their":
+            if nxt in _BE:  # "their is" is never right; "their has been" the model judges
+                bar = None if nxt in _BE_CERTAIN else BARS["en.their_there"]
+                out.append(_at(w, i, "there", "en.their_there", bar,
+                               "“their” means belonging to them; here you need “there”."))
+            elif nxt == "not" and w.next(i, 2).endswith("ing"):
+                continue  # "their not being there"
+            elif nxt in _NOT_AFTER_POSSESSIVE - {"the", "a", "an", "that", "all", "about", "here", "there", "been"} or \
+                    (nxt.endswith("ing") and w.next(i, 2) in _DETERMINERS | _OBJECTS | {"to", "it", "out", "up", "home", "back"}):
+                out.append(_at(w, i, "they're", "en.their_theyre", BARS["en.their_theyre"],
+                               "“their” is possessive; here you need “they're” (they are)."))
+        elif word == "there" and prev not in _BE | _DETERMINERS | _NUMBERS | {"be", "been", "being", "in", "from", "over",
+                                                    "up", "down", "out", "here", "and", "or", "to", "get", "got", "go",
+                                                    "went", "stay", "#"}:
+            if nxt == "own" or (_nounish(nxt, counts) and not nxt.endswith(("ed", "ing")) and prev != ""):
+                out.append(_at(w, i, "their", "en.there_their", BARS["en.there_their"],
+                               "“there” is a place; for belonging to them, write “their”."))
+        elif word == "they're" and (nxt == "own" or (_nounish(nxt, counts) and nxt not in _PREDICATIVE
+                                                    and not nxt.endswith(("ed", "ing")) and _plain_end(w, i + 1, counts))):
+            out.append(_at(w, i, "their", "en.theyre_their", BARS["en.theyre_their"],
+                           "“they're” means “they are”; the possessive is “their”."))
+    return out
+
+
+def _then_than(w: _Words, counts) -> list[Proposal]:
+    """"better then" -> "better than", "more expensive then" -> "than"."""
+    out = []
+    for i, word in enumerate(w.lower):
+        if word == "than" and w.prev(i) in ("and", "since", "until", "till", "just", "back", "even", "from"):
+            out.append(_at(w, i, "then", "en.than_then", BARS["en.than_then"],
+                           "Use “then” for time or order; “than” is for comparisons."))
+        if word == "then" and (w.prev(i) in _COMPARATIVES or (i >= 2 and w.prev(i - 1) in ("more", "less")
+                                                               and w.prev(i) not in FUNCTION_WORDS)):
+            out.append(_at(w, i, "than", "en.then_than", BARS["en.then_than"],
+                           "Use “than” in a comparison; “then” is about time."))
+    return out
+
+
+def _to_too(w: _Words, counts) -> list[Proposal]:
+    """"too the shop" -> "to the shop"; "to much." -> "too much."; "me to." -> "me too."."""
+    out = []
+    for i, word in enumerate(w.lower):
+        nxt = w.next(i)
+        if word == "too" and (nxt in _DETERMINERS - {"every", "this", "these", "those"} or nxt in _OBJECTS):
+            out.append(_at(w, i, "to", "en.too_to", BARS["en.too_to"],
+                           "“too” means also or excessively; here you need “to”."))
+        elif word == "to" and nxt in _TOO_BEFORE_END and w.next(i, 2) in ("", "to", "for") and w.prev(i) in _TOO_AFTER:
+            out.append(_at(w, i, "too", "en.to_too", BARS["en.to_too"],
+                           "“to” is a preposition; for excessively, write “too”."))
+    return out
+
+
+def _lose_loose(w: _Words, counts) -> list[Proposal]:
+    out = []
+    for i, word in enumerate(w.lower):
+        if word == "loose" and w.prev(i) in _LOSE_BEFORE and w.next(i) not in ("from", "of", "and", "on", "in"):
+            out.append(_at(w, i, "lose", "en.loose_lose", BARS["en.loose_lose"],
+                           "“loose” means not tight; the verb is “lose”."))
+        elif word == "lose" and w.prev(i) in _LOOSE_BEFORE and (w.next(i) in ("", "from", "of", "and", "on", "in")):
+            out.append(_at(w, i, "loose", "en.lose_loose", BARS["en.lose_loose"],
+                           "“lose” is the verb (to misplace); for not tight or free, write “loose”."))
+    return out
+
+
+def _affect_effect(w: _Words, counts) -> list[Proposal]:
+    out = []
+    for i, word in enumerate(w.lower):
+        prev, nxt = w.prev(i), w.next(i)
+        # The verb takes an object: "affect of", "affect on" and "the affect" are the noun.
+        if word.endswith("-affect") or word.endswith("-affects"):
+            word, prev = word.split("-")[-1], "side"
+        if word in ("affect", "affects") and ((prev in _AFFECT_NOUN_BEFORE and (nxt == "" or nxt in FUNCTION_WORDS))
+                                              or (nxt in ("of", "on") and prev not in _ALL_SUBJECTS | {"to"})
+                                              or prev in ("in", "into", "took", "take", "takes", "taken", "taking")
+                                              or (w.prev(i - 1) in _DETERMINERS | {"no", "any"} and i > 1
+                                                  and nxt in ("", "of", "on", "upon", "is", "was", "and"))):
+            new = w.lower[i][:-len(word)] + "e" + word[1:]
+            out.append(_at(w, i, new, "en.affect_effect", BARS["en.affect_effect"],
+                           "“affect” is the verb; the noun is “effect”."))
+        elif word in ("effect", "effected") and prev in _EFFECT_VERB_BEFORE and nxt in _EFFECT_VERB_AFTER:
+            out.append(_at(w, i, "a" + word[1:], "en.effect_affect", BARS["en.effect_affect"],
+                           "“effect” is the noun; the verb is “affect”."))
+        elif word == "effected" and prev in {"was", "were", "is", "are", "been", "be", "badly", "deeply"} and nxt in ("by", ""):
+            out.append(_at(w, i, "affected", "en.effect_affect", BARS["en.effect_affect"],
+                           "“effected” means brought about; here you need “affected”."))
+    return out
+
+
+def _fewer(w: _Words, counts) -> list[Proposal]:
+    """"less people" -> "fewer people": "less" is for amounts, "fewer" for things counted."""
+    out = []
+    for i, word in enumerate(w.lower):
+        nxt = w.next(i)
+        if word == "less" and _plural_noun(nxt, counts) and w.prev(i) not in ("more", "or", "much"):
+            out.append(_at(w, i, "fewer", "en.fewer_less", BARS["en.fewer_less"],
+                           f"Use “fewer” with things you count (“{w.items[i + 1][0]}”); “less” is for amounts."))
+    return out
+
+
+def _and_an(w: _Words, counts) -> list[Proposal]:
+    """"wait and hour" -> "wait an hour": "and" between a verb or preposition and a
+    singular noun with a vowel sound, where the article belongs."""
+    out = []
+    for i, word in enumerate(w.lower):
+        nxt = w.next(i)
+        if word == "and" and w.prev(i) in _AND_AN_BEFORE and nxt in _AN_NOUNS and w.items[i + 1][0].islower():
+            out.append(_at(w, i, "an", "en.and_an", None,
+                           f"“and” here looks like a typo for the article: “an {w.items[i + 1][0]}”."))
+    return out
+
+
+def _past_time(w: _Words, counts) -> list[Proposal]:
+    """A pronoun's present verb in a clause set in the past ("He go to school yesterday"
+    -> "went"): the time and the verb in one clause, nothing between them that opens another."""
+    out = []
+    times = [m.start() for m in _PAST_TIME.finditer(w.text)]
+    if not times or re.search(r"\b(?:since|will|every|usually|always|if)\b", w.text, re.IGNORECASE):
+        return out
+    for i, word in enumerate(w.lower[1:], 1):
+        if w.prev(i) not in _ALL_SUBJECTS or word in FUNCTION_WORDS - {"go", "goes", "do", "does", "have", "has"}:
+            continue
+        start, end = w.items[i][1], w.items[i][2]
+        near = [t for t in times if t >= end + 1]
+        before = [t for t in times if t < w.items[i - 1][1]]
+        between = w.lower[i + 1:]
+        if near:
+            between = [x for x, (_, s, _) in zip(w.lower[i + 1:], w.items[i + 1:]) if s < near[0]]
+            if not between:
+                continue  # "I remember yesterday": the time is the verb's object
+        elif not before or w.text[before[-1]:start].count(",") > 1:
+            continue
+        else:
+            between = [x for x, (_, s, _) in zip(w.lower, w.items) if before[-1] < s < w.items[i - 1][1]][1:]
+        if any(x in _CLAUSE_OPENERS for x in between):
+            continue
+        if (new := _past(word, counts)) and new != word:
+            time = (w.text[near[0]:] if near else w.text[before[-1]:]).split()[0].strip(".,;:!?")
+            out.append(_at(w, i, new, "en.past_time", BARS["en.past_time"],
+                           f"“{time}” puts this in the past: use the past tense “{{new}}”."))
+    return out
+
+
+BARS = {  # the model's least margin (nats) for each family, before s.min_margin
+    "en.its_itis": -3.0, "en.itis_its": -2.0, "en.your_youre": -3.0, "en.youre_your": -3.0,
+    "en.whose_whos": -3.0, "en.whos_whose": -3.0,
+    "en.their_there": -6.0, "en.their_theyre": -3.0, "en.there_their": -3.0, "en.theyre_their": -3.0,
+    "en.then_than": -3.0, "en.than_then": -3.0, "en.lose_loose": -3.0, "en.too_to": -3.0, "en.to_too": -8.0, "en.loose_lose": -3.0,
+    "en.affect_effect": -7.0, "en.effect_affect": -8.0, "en.fewer_less": -8.0,
+    "en.past_time": -3.0,
+}
+
+_FINDERS = (_does_not, _apostrophes, _modal_of, _its_your, _their, _then_than, _to_too, _lose_loose,
+            _affect_effect, _fewer, _and_an, _past_time)

@@ -1,0 +1,185 @@
+"""The slips fluent writers make (native_host/lang/en/confusables.py, the `confusables`
+stage of rules.py): what is proposed, without a model, and what the checker with the
+shipped model does with it."""
+
+from __future__ import annotations
+
+import pytest
+
+from native_host.checker import Checker
+from native_host.edits import apply
+from native_host.lang.en import rules
+from native_host.lang.en.confusables import proposals
+from native_host.lexicon import Lexicon
+from tests.host.model_fixture import model_dir
+
+LEXICON = {w: 10_000 for w in (
+    "go goes went walk walks walked school shop house car file spec tail way color people person students student "
+    "things thing reasons reason hour idea own nature time home park money water book books cars results".split())}
+
+
+def proposed(text: str) -> list[str]:
+    return [f"{text[p.start:p.end]} -> {p.replacement}" for p in proposals(text, LEXICON)]
+
+
+def certain(text: str) -> list[str]:
+    return [f"{text[p.start:p.end]} -> {p.replacement}" for p in proposals(text, LEXICON) if p.bar is None]
+
+
+@pytest.mark.parametrize("text, change, sure", [
+    ("Their are three of them.", "Their -> There", True),  # "their" is never followed by "are"
+    ("I think their was a problem.", "their -> there", True),
+    ("Their has been a change.", "Their -> There", False),
+    ("Their going home now.", "Their -> They're", False),
+    ("We took there car.", "there -> their", False),
+    ("The cat licked it's own paw.", "it's -> its", True),
+    ("It fell off it's stand.", "it's -> its", True),  # "it is" cannot follow a preposition
+    ("The dog wagged it's tail.", "it's -> its", False),
+    ("Its a long way.", "Its -> It's", True),  # a possessive is never followed by an article
+    ("I doubt its true.", "its -> it's", True),  # "true" is no noun, and none follows
+    ("I doubt its true of them.", "its -> it's", False),
+    ("Your not alone.", "Your -> You're", True),
+    ("Your going to like it.", "Your -> You're", False),
+    ("Whose coming with us?", "Whose -> Who's", False),
+    ("It is bigger then mine.", "then -> than", False),
+    ("It costs more money then that.", "then -> than", False),
+    ("We walked too the park.", "too -> to", False),
+    ("It is far to late.", "to -> too", False),
+    ("You will loose the game.", "loose -> lose", False),
+    ("It had a strong affect on me.", "affect -> effect", False),
+    ("There were less students this time.", "less -> fewer", False),
+])
+def test_a_confused_word_is_proposed_for_the_model_to_judge(text, change, sure):
+    assert proposed(text) == [change]
+    assert certain(text) == ([change] if sure else [])
+
+
+@pytest.mark.parametrize("text, change", [
+    ("We dont know and she doesnt care.", ["dont -> don't", "doesnt -> doesn't"]),
+    ("It is everyones job, not someones hobby.", ["everyones -> everyone's", "someones -> someone's"]),
+    ("He dont care.", ["dont -> doesn't"]),
+    ("It don't matter.", ["don't -> doesn't"]),
+    ("They should of known.", ["of -> have"]),
+    ("It must of been late.", ["of -> have"]),
+    ("We waited for and hour.", ["and -> an"]),
+])
+def test_certain_slips_need_no_model(text, change):
+    assert certain(text) == change
+
+
+@pytest.mark.parametrize("text", [
+    "There are many reasons, and there is more.",
+    "I went there yesterday and stayed there for a while.",
+    "Their house is over there.",
+    "They're here, and their friends are too.",
+    "It's late; the dog wagged its tail.",
+    "Its own nature and its true nature, its being so and its time.",
+    "Their not being there, your being here.",
+    "The 5th to late 15th centuries; home to high-tech firms.",
+    "Who did you talk to? I gave it to him to.",
+    "Your idea is good, and you're right about it.",
+    "Whose book is this?",
+    "Whose right is it to decide?",
+    "We ate and then we left.",
+    "Back then it was harder.",
+    "I want to go too.",
+    "She gave it to many people.",
+    "The screw is loose.",
+    "It will affect the results and the effect is large.",
+    "He has less money and less time.",
+    "It could of course rain.",
+    "Wait and see, for and against.",
+    "I don't know; he doesn't care; they don't either.",
+    "People that don't read.",
+    "I think he left yesterday.",
+    "I remember yesterday.",
+    "I went home yesterday.",
+    "Everyone's job is someone's hobby.",
+])
+def test_right_words_are_left_alone(text):
+    assert proposed(text) == []
+
+
+def test_a_present_verb_against_a_past_time_is_proposed_in_its_clause_only():
+    assert proposed("He go to school yesterday.") == ["go -> went"]
+    assert proposed("Yesterday we walk to the shop.") == ["walk -> walked"]
+    assert proposed("She walks home two days ago.") == ["walks -> walked"]
+    assert proposed("I know what he did yesterday.") == []  # "know" heads another clause
+    assert proposed("I go there every day since last year.") == []  # not a past time
+
+
+class Sentence:
+    """What a rule stage reads (pipeline.Sentence), with the margin the model would give."""
+
+    def __init__(self, text, margin):
+        self.text, self.starts, self.min_margin = text, True, 0.0
+        self.lexicon = Lexicon(LEXICON, frozenset(), frozenset())
+        self._margin = margin
+
+    def margin(self, start, end, replacement):
+        return self._margin
+
+
+def test_the_model_margin_decides_what_is_kept():
+    text = "We took there car and their are two."
+    kept = rules.confusables(Sentence(text, margin=5.0))
+    assert apply(text, kept) == "We took their car and there are two."
+    low = rules.confusables(Sentence(text, margin=-20.0))
+    assert apply(text, low) == "We took there car and there are two."  # only the certain one
+    assert [dict(e.evidence).get("margin") for e in kept] == [5.0, None]
+
+
+def test_messages_name_the_mistake():
+    text = "Their going and its a shame they dont care."
+    messages = {text[e.start:e.end]: e.message for e in rules.confusables(Sentence(text, margin=5.0))}
+    assert messages == {
+        "Their": "“their” is possessive; here you need “they're” (they are).",
+        "its": "“its” is possessive; here you need “it's” (it is).",
+        "dont": "Write the contraction with an apostrophe: “don't”.",
+    }
+
+
+def test_a_curly_apostrophe_text_gets_curly_apostrophes():
+    assert proposed("It’s fine but we dont know.") == ["dont -> don’t"]
+
+
+@pytest.fixture(scope="module")
+def checker():
+    return Checker(model_dir())
+
+
+@pytest.mark.parametrize("text, fixed", [
+    ("He go to school yesterday.", "He went to school yesterday."),
+    ("Their are many reasons.", "There are many reasons."),
+    ("I could of done it better.", "I could have done it better."),
+    ("She dont like it.", "She doesn't like it."),
+    ("I wonder whether its true.", "I wonder whether it's true."),
+    ("It was everyones favourite.", "It was everyone's favourite."),
+    ("I borrowed someones charger.", "I borrowed someone's charger."),
+    ("Please update there spec file.", "Please update their spec file."),
+    ("We had to wait and hour.", "We had to wait an hour."),
+    ("There were less people than last year.", "There were fewer people than last year."),
+    ("It is not such that its that important.", "It is not such that it's that important."),
+])
+def test_the_checker_fixes_fluent_writers_slips(checker, text, fixed):
+    assert checker.correct(text) == fixed
+
+
+def test_the_checker_says_what_is_wrong(checker):
+    # (The model then drops "the" of "going to the park": its own edit, left to the precision work.)
+    their = [s for s in checker.check("Their going to the park tomorrow.") if s.text == "Their"]
+    assert [(s.replacements[0], s.message) for s in their] == \
+        [("They're", "“their” is possessive; here you need “they're” (they are).")]
+    [s] = checker.check("Their are many reasons.")
+    assert s.message == "“their” means belonging to them; here you need “there”." and s.replacements[0] == "There"
+
+
+@pytest.mark.parametrize("text", [
+    "There are many reasons, and their house is over there.",
+    "It's time to go; the dog wagged its tail.",
+    "I think he left yesterday.",
+    "He has less money than you.",
+    "Wait and see.",
+])
+def test_the_checker_leaves_right_words_alone(checker, text):
+    assert checker.correct(text) == text

@@ -15,7 +15,8 @@ from tests.host.model_fixture import model_dir
 
 LEXICON = {w: 10_000 for w in (
     "go goes went walk walks walked school shop house car file spec tail way color people person students student "
-    "things thing reasons reason hour idea own nature time home park money water book books cars results".split())}
+    "things thing reasons reason hour idea own nature time home park money water book books cars results update updates "
+    "way ways lots information wine lovers tax sales".split())}
 
 
 def proposed(text: str) -> list[str]:
@@ -48,6 +49,13 @@ def certain(text: str) -> list[str]:
     ("You will loose the game.", "loose -> lose", False),
     ("It had a strong affect on me.", "affect -> effect", False),
     ("There were less students this time.", "less -> fewer", False),
+    ("There was updates to it.", "was -> were", False),
+    ("There is two ways in.", "is -> are", False),
+    ("I can't here you.", "here -> hear", False),
+    ("That's were they live.", "were -> where", False),
+    ("I want to went home.", "went -> go", False),
+    ("He didn't gave it back.", "gave -> give", False),
+    ("It costs more than I could paid.", "paid -> pay", False),
 ])
 def test_a_confused_word_is_proposed_for_the_model_to_judge(text, change, sure):
     assert proposed(text) == [change]
@@ -62,6 +70,7 @@ def test_a_confused_word_is_proposed_for_the_model_to_judge(text, change, sure):
     ("They should of known.", ["of -> have"]),
     ("It must of been late.", ["of -> have"]),
     ("We waited for and hour.", ["and -> an"]),
+    ("We need many information, fewer water.", ["many -> much", "fewer -> less"]),
 ])
 def test_certain_slips_need_no_model(text, change):
     assert certain(text) == change
@@ -95,6 +104,9 @@ def test_certain_slips_need_no_model(text, change):
     "I remember yesterday.",
     "I went home yesterday.",
     "Everyone's job is someone's hobby.",
+    "There is lots of time; there was sales tax on it.",
+    "Many wine lovers came to see the rose we found; many wine and food fairs.",
+    "Come here, you. Were they here? It is here that we met.",
 ])
 def test_right_words_are_left_alone(text):
     assert proposed(text) == []

@@ -149,12 +149,12 @@ def _cased(new: str, old: str, text: str) -> str:
 def _nounish(word: str, counts: Mapping[str, int] | None) -> bool:
     """A common word that may be a noun (or an adjective before one): not a function word,
     not an -ly adverb, not a participle the way a verb after a subject would be."""
-    if not word or word in FUNCTION_WORDS or word.endswith("ly") or word in _PREDICATIVE_ONLY:
+    if not word or word in FUNCTION_WORDS or word.endswith("ly") or word in _NOT_NOUNS:
         return False
     return counts is None or counts.get(word, 0) >= COMMON
 
 
-_PREDICATIVE_ONLY = {"yesterday", "today", "tonight", "tomorrow", "now", "again", "already", "once", "twice", "first",
+_NOT_NOUNS = {"yesterday", "today", "tonight", "tomorrow", "now", "again", "already", "once", "twice", "first",
                      "last", "later", "soon", "early", "late", "alone", "together", "forever", "anymore", "instead",
                      "either", "too", "yet", "anyway", "somewhere", "nearby", "right", "left", "long", "again",
                      "home", "ago", "next", "away", "back", "around", "inside", "outside", "upstairs", "downstairs",
@@ -455,14 +455,99 @@ def _past_time(w: _Words, counts) -> list[Proposal]:
     return out
 
 
+def _there_were(w: _Words, counts) -> list[Proposal]:
+    """"There was updates" -> "There were updates": "there" + a singular "be" + a plural noun."""
+    out = []
+    for i, word in enumerate(w.lower[:-1]):
+        nxt = w.next(i)
+        if word == "there" and w.next(i, 1) in _SINGULAR_BE and w.prev(i) not in ("than", "from", "over", "up", "in"):
+            counted, k = w.next(i, 2), 2
+            if counted in _MANY:
+                counted, k = w.next(i, 3), 3
+            ends = w.next(i, k + 1)  # "There was sales tax": a plural that modifies the noun after it
+            if counted not in _AMOUNTS and w.items[i + k][0].islower() and _plural_noun(counted, counts) and \
+                    (ends in ("", "#") or ends in FUNCTION_WORDS or ends in _NOT_NOUNS):
+                new = _SINGULAR_BE[nxt]
+                out.append(_at(w, i + 1, new, "en.there_were", BARS["en.there_were"],
+                               f"The subject comes after “there” and is plural (“{w.items[i + 2][0]}”): use “{{new}}”."))
+    return out
+
+
+def _here_hear(w: _Words, counts) -> list[Proposal]:
+    """"I can't here you" -> "hear": "here" where a verb belongs, before what is heard."""
+    out = []
+    for i, word in enumerate(w.lower):
+        if word == "here" and w.prev(i) in _HEAR_BEFORE and w.next(i) in _HEAR_AFTER:
+            out.append(_at(w, i, "hear", "en.here_hear", BARS["en.here_hear"],
+                           "“here” is a place; the verb is “hear”."))
+    return out
+
+
+def _were_where(w: _Words, counts) -> list[Proposal]:
+    """"That's were they live" -> "where": "were" after a word that asks for a place."""
+    out = []
+    for i, word in enumerate(w.lower):
+        if word == "were" and w.prev(i) in _WHERE_BEFORE and w.next(i) in _ALL_SUBJECTS | {"people"}:
+            out.append(_at(w, i, "where", "en.were_where", BARS["en.were_where"],
+                           "“were” is a verb; for a place, write “where”."))
+    return out
+
+
+def _base_after(w: _Words, counts) -> list[Proposal]:
+    """"to went" -> "to go", "didn't gave" -> "didn't give", "can took" -> "can take":
+    after "to", a modal or "do" comes the base form (of a verb whose past is no other word)."""
+    out = []
+    for i, word in enumerate(w.lower):
+        prev = w.prev(i)
+        if prev in _BASE_BEFORE and word in IRREGULAR and word not in _PAST_ALSO_A_WORD:
+            base, past, participle = IRREGULAR[word]
+            if word == past != participle or word in ("goes", "does", "has") or (word == past == participle != base and prev != "to"):
+                if prev == "to" and word == participle:
+                    continue  # "to" + participle is a noun phrase often enough ("to lost souls")
+                out.append(_at(w, i, base, "en.base_form", BARS["en.base_form"],
+                               f"After “{w.items[i - 1][0]}”, use the base form “{{new}}”."))
+    return out
+
+
+def _much(w: _Words, counts) -> list[Proposal]:
+    """"many information" -> "much information", "fewer advice" -> "less advice": amounts are not counted."""
+    out = []
+    for i, word in enumerate(w.lower):
+        nxt = w.next(i)
+        after = w.next(i, 2)  # "many wine and food festivals": the noun may be a modifier
+        if word in ("many", "fewer") and nxt in _MASS and (after in ("", "#") or after in FUNCTION_WORDS - {"and", "or"}):
+            new = "much" if word == "many" else "less"
+            out.append(_at(w, i, new, "en.much_many", None,
+                           f"“{w.items[i + 1][0]}” is not counted: use “{{new}}”, not “{{old}}”."))
+    return out
+
+
+_SINGULAR_BE = {"is": "are", "was": "were", "isn't": "aren't", "wasn't": "weren't"}
+_AMOUNTS = {"lots", "loads", "tons", "plenty", "heaps", "means", "series", "species", "news", "odds"}
+_MANY = {"many", "several", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "dozens", "few"}
+_HEAR_BEFORE = {"to", "can", "can't", "cannot", "could", "couldn't", "will", "would", "did", "didn't", "don't", "never",
+}
+_HEAR_AFTER = {"from", "that", "about", "you", "me", "him", "her", "them", "us", "it", "what", "anything", "nothing"}
+_WHERE_BEFORE = {"that's", "this", "know", "knows", "knew", "wonder", "remember", "exactly", "place", "is", "see", "from"}
+_BASE_BEFORE = {"to", "can", "could", "will", "would", "shall", "should", "may", "might", "must", "can't", "cannot",
+                "couldn't", "won't", "wouldn't", "shouldn't", "didn't", "doesn't", "don't", "did", "does"}
+# Irregular pasts that are also nouns or other verbs ("to saw wood", "to found a firm", "the left").
+_PAST_ALSO_A_WORD = {"saw", "found", "left", "felt", "rose", "fell", "lay", "ground", "wound", "bore", "lit", "read",
+                     "put", "cut", "cost", "set", "hit", "let", "shut", "spread", "hurt", "bid", "quit", "lead", "led",
+                     "run", "ran", "shot", "sat", "become", "come", "is", "are", "been", "got"}
+_MASS = {"information", "advice", "furniture", "equipment", "luggage", "baggage", "knowledge", "homework", "research",
+         "evidence", "wine", "traffic", "news", "feedback", "progress", "weather", "software", "hardware", "money",
+         "water", "music", "electricity", "pollution", "garbage", "rubbish", "vocabulary", "grammar", "stuff"}
+
+
 BARS = {  # the model's least margin (nats) for each family, before s.min_margin
     "en.its_itis": -3.0, "en.itis_its": -2.0, "en.your_youre": -3.0, "en.youre_your": -3.0,
     "en.whose_whos": -3.0, "en.whos_whose": -3.0,
     "en.their_there": -6.0, "en.their_theyre": -3.0, "en.there_their": -3.0, "en.theyre_their": -3.0,
     "en.then_than": -3.0, "en.than_then": -3.0, "en.lose_loose": -3.0, "en.too_to": -3.0, "en.to_too": -8.0, "en.loose_lose": -3.0,
     "en.affect_effect": -7.0, "en.effect_affect": -8.0, "en.fewer_less": -8.0,
-    "en.past_time": -3.0,
+    "en.past_time": -3.0, "en.there_were": -6.0, "en.here_hear": -3.0, "en.were_where": -3.0, "en.base_form": -3.0,
 }
 
 _FINDERS = (_does_not, _apostrophes, _modal_of, _its_your, _their, _then_than, _to_too, _lose_loose,
-            _affect_effect, _fewer, _and_an, _past_time)
+            _affect_effect, _fewer, _and_an, _past_time, _there_were, _here_hear, _were_where, _base_after, _much)

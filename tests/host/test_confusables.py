@@ -107,6 +107,7 @@ def test_certain_slips_need_no_model(text, change):
     "There is lots of time; there was sales tax on it.",
     "Many wine lovers came to see the rose we found; many wine and food fairs.",
     "Come here, you. Were they here? It is here that we met.",
+    "She says it's money, and you're home.",  # after a verb of saying, or a clause's start: "it is"
 ])
 def test_right_words_are_left_alone(text):
     assert proposed(text) == []

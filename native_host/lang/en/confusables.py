@@ -277,7 +277,7 @@ def _its_your(w: _Words, counts) -> list[Proposal]:
                     (nxt not in FUNCTION_WORDS | {"", "#"} and not nxt.endswith(("ed", "ing")) and after in _FINITE):
                 out.append(_at(w, i, new, rule, None, message))  # "its own", "off it's hub", "it's door is"
             elif _nounish(nxt, counts) and nxt not in _PREDICATIVE and not nxt.endswith(("ed", "ing")) \
-                    and _plain_end(w, i + 1, counts):
+                    and _plain_end(w, i + 1, counts) and w.prev(i) not in _CLAUSE_START:
                 out.append(_at(w, i, new, rule, BARS[rule], message))
     return out
 
@@ -300,6 +300,14 @@ _FINITE = {"is", "was", "are", "were", "has", "had", "will", "can", "could", "wo
 _ADJECTIVES = {"true", "easy", "possible", "impossible", "difficult", "clear", "obvious", "likely", "unlikely",
                "important", "necessary", "sure", "correct", "ready", "able", "kidding", "lucky", "crazy", "beautiful",
                "amazing", "awesome", "funny", "strange", "weird", "interesting", "useless", "welcome", "okay", "ok"}
+
+
+# Before these a clause starts, and "it's"/"you're" + an adjective is likelier than a
+# possessive + noun ("Why, you're gorgeous!", "he claims it's radiation").
+_CLAUSE_START = {"", "#", "and", "but", "or", "so", "because", "if", "when", "that", "as", "since", "though",
+                 "although", "while", "why", "well", "oh", "yes", "no", "say", "says", "said", "claim", "claims",
+                 "claimed", "think", "thinks", "thought", "believe", "believes", "believed", "guess", "hope", "know",
+                 "knew", "knows", "mean", "means", "sure", "wish", "suppose", "bet", "realize", "realise", "now", "then"}
 
 
 def _plain_end(w: _Words, i: int, counts) -> bool:

@@ -35,6 +35,7 @@ from collections.abc import Mapping
 
 from ...edits import Edit
 from ...regions import in_code
+from .confusables import proposals as confusable_proposals
 from .words import FUNCTION_WORDS
 
 # "i" alone: not part of a word, an abbreviation or a list marker ("i.e.", "(i)", "i-th").
@@ -272,9 +273,6 @@ def confusables(s) -> list[Edit]:
     """The slips of fluent writers (confusables.py): a certain proposal as it is, the others
     if the model finds them at most their family's bar less likely than the text as written
     (one decoder pass for all of a sentence's proposals)."""
-    from ...spelling import in_code
-    from .confusables import proposals as confusable_proposals
-
     out = []
     for p in confusable_proposals(s.text, s.lexicon.counts):
         if in_code(s.text, p.start, p.end):

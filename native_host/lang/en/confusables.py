@@ -530,6 +530,43 @@ def _much(w: _Words, counts) -> list[Proposal]:
     return out
 
 
+def _sound_alikes(w: _Words, counts) -> list[Proposal]:
+    """Words that sound like the one meant, where the next or previous word shows which:
+    "wander if" -> "wonder", "to some extend" -> "extent", "walked passed the" -> "past",
+    "at a lose" -> "loss", "I belief" -> "believe", "since two years" -> "for"."""
+    out = []
+    for i, word in enumerate(w.lower):
+        prev, nxt = w.prev(i), w.next(i)
+        new = bar = None
+        if word in _WANDER and nxt in ("if", "whether", "why", "what", "how", "who", "where", "when"):
+            new, bar, why = _WANDER[word], None, "“{old}” is to roam; to ask yourself is “{new}”."
+        elif word == "extend" and prev in _DETERMINERS | {"some", "what", "which", "certain", "great", "large", "such",
+                                                          "full", "lesser", "greater", "same"}:
+            new, bar, why = "extent", None, "“extend” is a verb; after “{prev}” you need the noun “extent”."
+        elif word == "passed" and (prev in ("the",) and w.prev(i - 1) in ("in", "of") or
+                                   prev in _MOTION and nxt in _DETERMINERS | {"it", "me", "him", "her", "them", "us"}):
+            new, bar, why = "past", BARS["en.passed_past"], "“passed” is the verb; for beyond or earlier, write “past”."
+        elif word == "lose" and prev == "a" and w.prev(i - 1) in ("at", "no", "big", "huge", "total"):
+            new, bar, why = "loss", None, "“lose” is a verb; the noun is “loss”."
+        elif word in _NOUN_FOR_VERB and prev in _NOUN_FOR_VERB[word][1]:
+            new, bar, why = _NOUN_FOR_VERB[word][0], None, "“{old}” is a noun; after “{prev}” you need the verb “{new}”."
+        elif word == "since" and nxt in _NUMBER_WORDS and w.next(i, 2) in _DURATIONS and w.next(i, 3) != "ago":
+            new, bar, why = "for", None, "For a length of time, use “for”; “since” takes a point in time."
+        if new:
+            out.append(_at(w, i, new, "en.sound_alike", bar, why.replace("{prev}", w.items[i - 1][0] if i else "")))
+    return out
+
+
+_WANDER = {"wander": "wonder", "wandered": "wondered", "wandering": "wondering", "wanders": "wonders"}
+_MOTION = {"walked", "walk", "walks", "walking", "drove", "drive", "drives", "driving", "ran", "run", "running", "went",
+           "go", "goes", "going", "rushed", "raced", "flew", "sped", "moved", "hurried", "swam", "rode", "marched"}
+_SUBJECT_PLURAL = {"i", "we", "they"}  # not "you": "give you advice"
+_NOUN_FOR_VERB = {"belief": ("believe", _SUBJECT_PLURAL), "beliefs": ("believes", {"he", "she", "it"}),
+                  "advice": ("advise", _SUBJECT_PLURAL), "advices": ("advises", {"he", "she", "it"}),
+                  "breath": ("breathe", _SUBJECT_PLURAL | {"can't", "cannot", "couldn't"})}
+_NUMBER_WORDS = {"two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "many", "several", "a", "few"}
+_DURATIONS = {"years", "months", "weeks", "days", "hours", "minutes", "decades", "year", "month", "week", "day", "hour",
+              "ages"}
 _SINGULAR_BE = {"is": "are", "was": "were", "isn't": "aren't", "wasn't": "weren't"}
 _AMOUNTS = {"lots", "loads", "tons", "plenty", "heaps", "means", "series", "species", "news", "odds"}
 _MANY = {"many", "several", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "dozens", "few"}
@@ -554,8 +591,9 @@ BARS = {  # the model's least margin (nats) for each family, before s.min_margin
     "en.their_there": -6.0, "en.their_theyre": -3.0, "en.there_their": -3.0, "en.theyre_their": -3.0,
     "en.then_than": -3.0, "en.than_then": -3.0, "en.lose_loose": -3.0, "en.too_to": -3.0, "en.to_too": -8.0, "en.loose_lose": -3.0,
     "en.affect_effect": -7.0, "en.effect_affect": -8.0, "en.fewer_less": -8.0,
-    "en.past_time": -3.0, "en.there_were": -6.0, "en.here_hear": -3.0, "en.were_where": -3.0, "en.base_form": -3.0,
+    "en.past_time": -3.0, "en.there_were": -6.0, "en.here_hear": -3.0, "en.were_where": -3.0, "en.base_form": -3.0, "en.passed_past": -3.0,
 }
 
 _FINDERS = (_does_not, _apostrophes, _modal_of, _its_your, _their, _then_than, _to_too, _lose_loose,
-            _affect_effect, _fewer, _and_an, _past_time, _there_were, _here_hear, _were_where, _base_after, _much)
+            _affect_effect, _fewer, _and_an, _past_time, _there_were, _here_hear, _were_where, _base_after, _much,
+            _sound_alikes)

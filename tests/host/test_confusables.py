@@ -111,6 +111,7 @@ def test_certain_slips_need_no_model(text, change):
     "Many wine lovers came to see the rose we found; many wine and food fairs.",
     "Come here, you. Were they here? It is here that we met.",
     "She says it's money, and you're home.",
+    "Frankly it's kind of odd; the peace was effected.",
     "I give you advice; they extend it since two years ago; we walked past; the passed bill.",  # after a verb of saying, or a clause's start: "it is"
 ])
 def test_right_words_are_left_alone(text):

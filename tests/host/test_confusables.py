@@ -201,3 +201,8 @@ def test_the_checker_says_what_is_wrong(checker):
 ])
 def test_the_checker_leaves_right_words_alone(checker, text):
     assert checker.correct(text) == text
+
+
+def test_words_glued_to_code_are_not_prose():
+    text = "Set dont_stop and read config.thats, then its a go."
+    assert apply(text, rules.confusables(Sentence(text, margin=5.0))) == "Set dont_stop and read config.thats, then it's a go."

@@ -24,6 +24,12 @@
   it likes best and the comma goes in if its margin is at least CLAUSE_COMMA_MARGIN.
   "Because" is left out: learners open fragments with it ("Because you can watch it").
 
+- The slips of fluent writers (confusables.py: "their are", "could of", "its a", "she
+  dont", "He go to school yesterday"): proposals found by the words around one word, kept
+  when certain or when the model's margin reaches the family's bar (`confusables`). They
+  run before the model, so that it reads the sentence as meant ("could of done" was
+  rewritten "could give").
+
 The first three run on the sentence before the model, the proposals on its output.
 Each stage takes a pipeline.Sentence and returns its Edits, each with its own message.
 """

@@ -401,6 +401,34 @@ def apostrophes(words: list[Word], rng: random.Random) -> bool:
     return True
 
 
+_MODALS = {"could", "would", "should", "must", "might", "may"}
+_SINGULAR = {"he", "she", "it", "everyone", "someone", "nobody"}
+_PAST_TIME = re.compile(r"\b(?:yesterday|last (?:night|week|year|month|summer|time)|ago)\b", re.IGNORECASE)
+
+
+def fluent_slips(words: list[Word], rng: random.Random) -> bool:
+    """What fluent writers slip into: "could have" -> "could of", "she doesn't" -> "she
+    don't", and a past verb in a sentence set in the past by "yesterday", "last week" or
+    "ago" written in the present ("went" -> "go")."""
+    low = [w.text.lower().replace("’", "'") for w in words]
+    cands = [("of", i) for i in range(1, len(words)) if low[i] == "have" and low[i - 1] in _MODALS]
+    cands += [("of", i) for i, t in enumerate(low) if t.endswith("'ve") and t[:-3] in _MODALS]
+    cands += [("don't", i) for i in range(1, len(words)) if low[i] == "doesn't" and low[i - 1] in _SINGULAR]
+    if _PAST_TIME.search(join_words(words)):
+        for i, t in enumerate(low):
+            base = getAllLemmas(t, upos="VERB").get("VERB", ("",))[0] if t.isalpha() else ""
+            if base and base != t and getInflection(base, tag="VBD")[:1] == (t,) and t not in ("was", "were"):
+                cands.append((base, i))
+    if not cands:
+        return False
+    new, i = rng.choice(cands)
+    if new == "of" and low[i].endswith("'ve"):  # "could've" -> "could of"
+        words[i].text = words[i].text[:-3] + " of"
+    else:
+        _replace(words, i, new)
+    return True
+
+
 FAMILIES = {
     "articles": (articles, 14),
     "prepositions": (prepositions, 12),
@@ -414,6 +442,7 @@ FAMILIES = {
     "missing_extra": (missing_extra, 6),
     "word_order": (word_order, 2),
     "apostrophes": (apostrophes, 4),
+    "fluent_slips": (fluent_slips, 3),
 }
 
 

@@ -304,6 +304,25 @@ def test_apostrophes():
     assert outcomes == {"The parents house is 'big'."}
 
 
+def test_fluent_slips():
+    def check(a, b):
+        old, new = one_replacement(a, b)
+        if new == "of":
+            assert old == "have"
+            return "modal_of"
+        if new == "don't":
+            assert old == "doesn't"
+            return "dont"
+        assert old in ("went", "walked", "bought") and new in ("go", "walk", "buy")
+        return "tense"
+
+    sentences = ["She could have told us, but he doesn't care.", "Yesterday we went out and walked home.",
+                 "I bought it last week."]
+    seen = check_family(se.fluent_slips, sentences, check, ["We go home now.", "They don't, and they have it."])
+    assert seen == {"modal_of", "dont", "tense"}
+    assert {run(se.fluent_slips, "You should've known.", s)[3] for s in range(5)} == {"You should of known."}
+
+
 def test_every_family_is_tested():
     tested = {name[5:] for name in globals() if name.startswith("test_")}
     assert set(se.FAMILIES) <= tested

@@ -57,6 +57,8 @@ def certain(text: str) -> list[str]:
     ("He didn't gave it back.", "gave -> give", False),
     ("It costs more than I could paid.", "paid -> pay", False),
     ("We walked passed the house.", "passed -> past", False),
+    ("I seen it before.", "seen -> saw", False),
+    ("Then he done it.", "done -> did", False),
 ])
 def test_a_confused_word_is_proposed_for_the_model_to_judge(text, change, sure):
     assert proposed(text) == [change]
@@ -112,6 +114,7 @@ def test_certain_slips_need_no_model(text, change):
     "Come here, you. Were they here? It is here that we met.",
     "She says it's money, and you're home.",
     "Frankly it's kind of odd; the peace was effected.",
+    "Have they seen it? We found it broken.",
     "I give you advice; they extend it since two years ago; we walked past; the passed bill.",  # after a verb of saying, or a clause's start: "it is"
 ])
 def test_right_words_are_left_alone(text):

@@ -523,6 +523,23 @@ def _base_after(w: _Words, counts) -> list[Proposal]:
     return out
 
 
+def _participle_as_past(w: _Words, counts) -> list[Proposal]:
+    """"I seen it" -> "I saw it", "he done it" -> "he did it": a participle straight after
+    its subject, with no "have" before it ("Have they seen it?" is right)."""
+    out = []
+    for i, word in enumerate(w.lower):
+        if i and w.prev(i) in ("i", "we", "they", "he", "she") and word in IRREGULAR and word not in _PAST_ALSO_A_WORD:
+            base, past, participle = IRREGULAR[word]
+            if word == participle != past and w.prev(i - 1) not in _HAVE_BE:
+                out.append(_at(w, i, past, "en.participle_past", BARS["en.participle_past"],
+                               f"“{{old}}” needs “have” before it; for the past tense, write “{{new}}”."))
+    return out
+
+
+_HAVE_BE = {"have", "has", "had", "having", "be", "is", "are", "was", "were", "been", "being", "get", "got", "gets",
+            "am", "'ve", "let", "make", "made", "see", "saw", "hear", "heard", "#"}
+
+
 def _much(w: _Words, counts) -> list[Proposal]:
     """"many information" -> "much information", "fewer advice" -> "less advice": amounts are not counted."""
     out = []
@@ -597,9 +614,9 @@ BARS = {  # the model's least margin (nats) for each family, before s.min_margin
     "en.their_there": -6.0, "en.their_theyre": -3.0, "en.there_their": -3.0, "en.theyre_their": -3.0,
     "en.then_than": -3.0, "en.than_then": -3.0, "en.lose_loose": -3.0, "en.too_to": -3.0, "en.to_too": -8.0, "en.loose_lose": -3.0,
     "en.affect_effect": -7.0, "en.effect_affect": -8.0, "en.fewer_less": -8.0,
-    "en.past_time": -3.0, "en.there_were": -6.0, "en.here_hear": -3.0, "en.were_where": -3.0, "en.base_form": -3.0, "en.passed_past": -3.0,
+    "en.past_time": -3.0, "en.there_were": -6.0, "en.here_hear": -3.0, "en.were_where": -3.0, "en.base_form": -3.0, "en.participle_past": -3.0, "en.passed_past": -3.0,
 }
 
 _FINDERS = (_does_not, _apostrophes, _modal_of, _its_your, _their, _then_than, _to_too, _lose_loose,
-            _affect_effect, _fewer, _and_an, _past_time, _there_were, _here_hear, _were_where, _base_after, _much,
+            _affect_effect, _fewer, _and_an, _past_time, _there_were, _here_hear, _were_where, _base_after, _participle_as_past, _much,
             _sound_alikes)

@@ -272,7 +272,8 @@ def a_an(s) -> list[Edit]:
 
 _CONFUSABLE_CATEGORY = {"en.apostrophe": "punctuation", "en.doesnt": "grammar", "en.modal_of": "grammar",
                         "en.fewer_less": "grammar", "en.and_an": "grammar", "en.past_time": "grammar",
-                        "en.there_were": "grammar", "en.base_form": "grammar", "en.much_many": "grammar"}
+                        "en.there_were": "grammar", "en.base_form": "grammar", "en.much_many": "grammar",
+                        "en.participle_past": "grammar", "en.sound_alike": "word-choice"}
 
 
 def confusables(s) -> list[Edit]:

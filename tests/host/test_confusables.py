@@ -5,6 +5,8 @@ shipped model does with it."""
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from native_host.checker import Checker
 from native_host.edits import apply
@@ -209,3 +211,18 @@ def test_the_checker_leaves_right_words_alone(checker, text):
 def test_words_glued_to_code_are_not_prose():
     text = "Set dont_stop and read config.thats, then its a go."
     assert apply(text, rules.confusables(Sentence(text, margin=5.0))) == "Set dont_stop and read config.thats, then it's a go."
+
+
+_VOCAB = sorted(set(("their there they're its it's your you're whose who's then than to too lose loose affect "
+                             "effect affects effected less fewer many much and an hour dont doesnt everyones don't could "
+                             "of have done been there was is were updates two here hear were where that's went gave "
+                             "since years extend some wander if passed the walked at a I we he she seen yesterday go "
+                             "ago last week information wine own money people students time true not being").split()))
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(_VOCAB + [",", ".", "?", "3", "-", "’"]), max_size=12))
+def test_any_sequence_of_trigger_words_is_handled(words):
+    text = " ".join(words)
+    for p in proposals(text, LEXICON) + proposals(text, None):
+        assert 0 <= p.start < p.end <= len(text) and p.replacement and p.message

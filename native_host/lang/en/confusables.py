@@ -130,6 +130,8 @@ class _Words:
         self.lower = [w.lower().replace("’", _STRAIGHT) for w, _, _ in self.items]
 
     def next(self, i: int, k: int = 1) -> str:
+        if not 0 <= i < len(self.items):
+            return ""
         for j in range(i, i + k):
             if j + 1 >= len(self.items):
                 return "" if not any(ch.isalnum() for ch in self.text[self.items[j][2]:]) else "#"
@@ -138,6 +140,8 @@ class _Words:
         return self.lower[i + k]
 
     def prev(self, i: int) -> str:
+        if not 0 <= i < len(self.items):
+            return ""
         if i == 0:
             return "" if not any(ch.isalnum() for ch in self.text[:self.items[0][1]]) else "#"
         if gap := self.text[self.items[i - 1][2]:self.items[i][1]].strip():
@@ -479,11 +483,11 @@ def _there_were(w: _Words, counts) -> list[Proposal]:
             if counted in _MANY:
                 counted, k = w.next(i, 3), 3
             ends = w.next(i, k + 1)  # "There was sales tax": a plural that modifies the noun after it
-            if counted not in _AMOUNTS and w.items[i + k][0].islower() and _plural_noun(counted, counts) and \
+            if counted not in _AMOUNTS | {"", "#"} and w.items[i + k][0].islower() and _plural_noun(counted, counts) and \
                     (ends in ("", "#") or ends in FUNCTION_WORDS or ends in _NOT_NOUNS):
                 new = _SINGULAR_BE[nxt]
                 out.append(_at(w, i + 1, new, "en.there_were", BARS["en.there_were"],
-                               f"The subject comes after “there” and is plural (“{w.items[i + 2][0]}”): use “{{new}}”."))
+                               f"The subject comes after “there” and is plural (“{w.items[i + k][0]}”): use “{{new}}”."))
     return out
 
 

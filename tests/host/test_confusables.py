@@ -168,7 +168,9 @@ def test_a_curly_apostrophe_text_gets_curly_apostrophes():
 
 @pytest.fixture(scope="module")
 def checker():
-    return Checker(model_dir())
+    # Thorough: every edit. The shipped calibration.json was fitted before these rules
+    # existed, so at Balanced it hides the ones it scores low ("there spec file").
+    return Checker(model_dir(), sensitivity="thorough")
 
 
 @pytest.mark.parametrize("text, fixed", [

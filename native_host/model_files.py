@@ -12,6 +12,8 @@ from pathlib import Path
 
 MODEL_NAME = "redline-small"
 REQUIRED_FILES = ("encoder.onnx", "decoder.onnx", "tokenizer.json", "config.json")
+# Optional, but each changes what a user is shown: the word lists and the confidence's calibration.
+SHOWN_BY = REQUIRED_FILES + ("words.txt", "known.txt", "capitalised.txt", "calibration.json")
 ENV_VAR = "REDLINE_MODEL_DIR"  # points at another model folder (tests, experiments)
 
 _PACKAGE_DIR = Path(__file__).resolve().parent

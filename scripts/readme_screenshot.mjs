@@ -32,7 +32,8 @@ const CARD = path.join(DOCS, 'screenshots', 'card.png');
 const POPUP = path.join(DOCS, 'screenshots', 'popup.png');
 const RECORD = path.join(DOCS, 'pictures.json');
 const MODEL_DIR = path.join(ROOT, 'model', 'redline-small');
-const MODEL_FILES = ['config.json', 'decoder.onnx', 'encoder.onnx', 'tokenizer.json']; // native_host/model_files.py REQUIRED_FILES
+// native_host/model_files.py SHOWN_BY: the files whose change changes what the pictures show
+const MODEL_FILES = ['config.json', 'decoder.onnx', 'encoder.onnx', 'tokenizer.json', 'words.txt', 'known.txt', 'capitalised.txt', 'calibration.json'];
 const EXTENSION_ID = (await readFile(path.join(ROOT, 'extension', 'EXTENSION_ID'), 'utf8')).trim();
 const sha256 = async (file) => createHash('sha256').update(await readFile(file)).digest('hex');
 

@@ -51,6 +51,10 @@ test('redline install into a Chromium profile gives the extension a working host
         '--disable-gpu',
       ],
     });
+    // Every suggestion shown (Thorough), as in the other Chromium tests (fixtures.js).
+    let [worker] = context.serviceWorkers();
+    worker ??= await context.waitForEvent('serviceworker', { timeout: 30000 });
+    await worker.evaluate(() => chrome.storage.local.set({ sensitivity: 'thorough' }));
     const page = await context.newPage();
     await page.goto(`${server.url}/textarea.html`);
     await page.click('#message');

@@ -13,13 +13,14 @@ from __future__ import annotations
 import json
 import re
 import threading
+from bisect import bisect_right
 from collections import OrderedDict
 from collections.abc import Callable, Iterator
 from dataclasses import replace
 from pathlib import Path
 
 from .confidence import Calibrator, features, word_counts
-from .config import SENSITIVITIES, CheckerConfig
+from .config import SENSITIVITIES, CheckerConfig, shows
 from .edits import Edit
 from .errors import CheckCancelled, TextTooLarge, UnsupportedLanguage
 from .lang import language
@@ -45,7 +46,6 @@ class Checker:
         self.config = replace(config or CheckerConfig(), **overrides)
         self.lang = language(self.config.language)
         self._loaded: Loaded | None = None
-        self._calibrator: Calibrator | None = None
         self._load_lock = threading.Lock()
         self._cache: OrderedDict[tuple[str, bool, bool], tuple[Edit, ...]] = OrderedDict()
         self._cache_lock = threading.Lock()
@@ -79,8 +79,8 @@ class Checker:
                     margin = self.config.min_margin
                     if margin is None:
                         margin = float(model.config.get("min_margin", 0.0))
-                    self._calibrator = Calibrator.load(self.model_dir)
-                    self._loaded = Loaded(model, lexicon, speller, self.lang, self.config, margin)
+                    self._loaded = Loaded(model, lexicon, speller, self.lang, self.config, margin,
+                                          Calibrator.load(self.model_dir))
         return self._loaded
 
     @property
@@ -126,16 +126,15 @@ class Checker:
             raise UnsupportedLanguage(f"Redline checks {self.lang.tag} text; this text is marked {language}")
         if sensitivity is not None and sensitivity not in SENSITIVITIES:
             raise ValueError(f"sensitivity must be one of {', '.join(SENSITIVITIES)}")
-        calibrator = self.load() and self._calibrator
-        if calibrator is None:
+        loaded = self.load()
+        if loaded.calibrator is None:
             yield from self.all_edits(text, cancelled)
             return
-        counts, widest = word_counts(text), SENSITIVITIES.index(sensitivity or self.config.sensitivity)
-        lexicon = self.load().lexicon.counts
+        counts, widest = word_counts(text), sensitivity or self.config.sensitivity
         for e in self.all_edits(text, cancelled):
-            confidence = calibrator(features(e, text, counts, lexicon))
-            level = calibrator.level(confidence)
-            if SENSITIVITIES.index(level) <= widest:
+            confidence = loaded.calibrator(features(e, text, counts, loaded.lexicon.counts))
+            level = loaded.calibrator.level(confidence)
+            if shows(widest, level):
                 yield replace(e, confidence=confidence, level=level)
 
     def all_edits(self, text: str, cancelled: Callable[[], bool] | None = None) -> Iterator[Edit]:
@@ -191,8 +190,6 @@ def _normalised_offsets(chunk: str) -> Callable[[int, bool], int]:
         pos += b - a + 1
 
     def to_chunk(i: int, is_start: bool) -> int:
-        from bisect import bisect_right
-
         k = bisect_right(starts, i) - 1
         if k < 0:
             return tokens[0][0] if tokens else 0

@@ -8,6 +8,11 @@ from dataclasses import dataclass, replace
 SENSITIVITIES = ("sure", "balanced", "thorough")  # "Only sure fixes", "Balanced", "Thorough"
 
 
+def shows(sensitivity: str, level: str | None) -> bool:
+    """Does a sensitivity show a suggestion of this level (None: no calibration, always shown)?"""
+    return SENSITIVITIES.index(level or "sure") <= SENSITIVITIES.index(sensitivity)
+
+
 @dataclass(frozen=True)
 class CheckerConfig:
     min_margin: float | None = None  # the model's precision guard in nats; None: the model's config.json value

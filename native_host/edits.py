@@ -26,9 +26,6 @@ class Edit:
     def replacement(self) -> str:
         return self.replacements[0]
 
-    def with_evidence(self, **more: float | str) -> Edit:
-        return replace(self, evidence=self.evidence + tuple(more.items()))
-
     def shifted(self, by: int) -> Edit:
         return replace(self, start=self.start + by, end=self.end + by)
 

@@ -8,10 +8,14 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
 from .word_diff import word_tokens
+
+# After a capitalised word, another one (not "I") makes it a first name: "Mayme Farmer", "Flinn O'Brien".
+NAME_FOLLOWS = re.compile(r"\s+(?!I\b)[A-Z][a-z]")
 
 
 @dataclass(frozen=True)

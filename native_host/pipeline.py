@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from .confidence import Calibrator
 from .config import CheckerConfig
 from .edits import Edit, apply, compose
 from .lang import Language
@@ -36,6 +37,7 @@ class Loaded:
     lang: Language
     config: CheckerConfig
     min_margin: float  # config.min_margin, or the model's own
+    calibrator: Calibrator | None = None  # the model's calibration.json (confidence.py), if it ships one
 
 
 class Sentence:

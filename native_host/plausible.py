@@ -26,14 +26,12 @@ is kept only if
 from __future__ import annotations
 
 import difflib
-import re
 from collections import Counter
 from collections.abc import Mapping
 
-from .lexicon import words
+from .lexicon import NAME_FOLLOWS, words
 from .word_diff import word_tokens
 
-_NAME_FOLLOWS = re.compile(r"\s+(?!I\b)[A-Z][a-z]")
 MAX_REMOVED_WORDS = 3
 MAX_ADDED_WORDS = 3  # beyond those removed: "due to the ocean," inserted whole is the decoder wandering
 
@@ -77,7 +75,7 @@ def plausible(edit, sentence: str, source: list[str], corrected: list[str], lexi
         return False
     if lexicon is not None:
         inside = edit.start > 0 and sentence[:edit.start].strip() != ""
-        inside = inside or bool(_NAME_FOLLOWS.match(sentence, edit.end))  # "Mayme Farmer was born": a first name
+        inside = inside or bool(NAME_FOLLOWS.match(sentence, edit.end))  # "Mayme Farmer was born": a first name
         for t in edit.removed:
             if inside and t[:1].isupper() and t.lower() not in lexicon and t.lower() not in [a.lower() for a in edit.added]:
                 return False  # a name

@@ -85,6 +85,7 @@ def sentences(text: str, abbreviations=None) -> list[Span]:
     return out
 
 
+_WORD = re.compile(r"\S+")
 MAX_WINDOW_WORDS = 60  # long "sentences" are checked in windows of about this many words
 MAX_WINDOW_CHARS = 960
 
@@ -99,9 +100,8 @@ class Window(NamedTuple):
 def windows(text: str, abbreviations=None) -> list[Window]:
     """Sentence spans of the prose in `text`, long ones cut into windows."""
     out = []
-    word = re.compile(r"\S+")
     for span in sentences(text, abbreviations):
-        words = list(word.finditer(text, span.start, span.end))
+        words = list(_WORD.finditer(text, span.start, span.end))
         starts = starts_sentence(text, span.start)
         if len(words) <= MAX_WINDOW_WORDS and span.end - span.start <= MAX_WINDOW_CHARS:
             out.append(Window(span.start, span.end, starts, True))

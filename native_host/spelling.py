@@ -36,10 +36,10 @@ from rapidfuzz import process
 from rapidfuzz.distance import OSA
 
 from .edits import Edit
+from .lexicon import NAME_FOLLOWS
 from .regions import in_code
 
 _WORD = re.compile(r"[a-z]+")
-_NAME_FOLLOWS = re.compile(r"\s+(?!I\b)[A-Z][a-z]")  # "Mayme Farmer", "Flinn O'Brien": a first name, not a typo
 _FIRST_WORD = re.compile(r"[^A-Za-z0-9]*([A-Z][a-z]+)")
 COMMON_WORDS = 5_000
 FREQUENT_WORDS = 20_000
@@ -149,7 +149,7 @@ class Speller:
         if (m := _FIRST_WORD.match(sentence)) and len(m.group(1)) > 1:
             start, end = m.span(1)
             lowered = sentence[:start] + m.group(1).lower() + sentence[end:]
-            if self.misspelled(lowered, start, end) and not _NAME_FOLLOWS.match(sentence, end):
+            if self.misspelled(lowered, start, end) and not NAME_FOLLOWS.match(sentence, end):
                 # It may still be a name ("Minh", "Xiaoming", "Dmitry"): only a split, an
                 # apostrophe, or for a word of five letters or more a frequent word one edit away.
                 best = [(c, d) for c, d in self.scored(m.group(1), limit)

@@ -31,7 +31,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from .. import __version__, security
-from ..config import SENSITIVITIES
+from ..config import shows
 from ..engine import ModelUnavailable, OverBudget, budget_s
 from ..errors import CheckCancelled, TextTooLarge
 from ..limits import MAX_LT_UTF16
@@ -304,7 +304,7 @@ def resolve_language(param: str | None, plain: str, preferred: str | None) -> tu
 
 def shown_at(suggestion: dict, sensitivity: str) -> bool:
     """Is a suggestion (with the `level` the checker gave it) shown at this sensitivity?"""
-    return SENSITIVITIES.index(suggestion.get("level") or "sure") <= SENSITIVITIES.index(sensitivity)
+    return shows(sensitivity, suggestion.get("level"))
 
 
 def check_reply(suggestions: list[dict], text: Annotated, language: dict, detected: dict,

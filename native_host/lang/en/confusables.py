@@ -536,7 +536,7 @@ def _participle_as_past(w: _Words, counts) -> list[Proposal]:
             base, past, participle = IRREGULAR[word]
             if word == participle != past and w.prev(i - 1) not in _HAVE_BE:
                 out.append(_at(w, i, past, "en.participle_past", BARS["en.participle_past"],
-                               f"“{{old}}” needs “have” before it; for the past tense, write “{{new}}”."))
+                               "“{old}” needs “have” before it; for the past tense, write “{new}”."))
     return out
 
 

@@ -18,6 +18,7 @@ from collections import OrderedDict
 from collections.abc import Callable, Iterator
 from dataclasses import replace
 from pathlib import Path
+from typing import NamedTuple
 
 from .confidence import Calibrator, features, word_counts
 from .config import SENSITIVITIES, CheckerConfig, shows
@@ -28,7 +29,7 @@ from .lexicon import Lexicon
 from .limits import MAX_CHECKER_UTF16
 from .offsets import Utf16Map, utf16_len
 from .pipeline import Loaded, run
-from .regions import looks_english, protected_spans, windows
+from .regions import Window, looks_english, paragraphs, protected_spans, windows
 from .spelling import Speller
 from .suggestions import Suggestion
 
@@ -122,28 +123,42 @@ class Checker:
         `cancelled()` is asked before each sentence; when it says yes the check stops with
         CheckCancelled. `language`: the text's language tag, if known ("en-GB"); one the
         model was not trained for raises UnsupportedLanguage."""
+        for part in self.paragraph_edits(text, cancelled, sensitivity, language):
+            yield from part.found
+
+    def paragraph_edits(self, text: str, cancelled: Callable[[], bool] | None = None,
+                        sensitivity: str | None = None, language: str | None = None,
+                        first: tuple[tuple[int, int], ...] = ()) -> Iterator[Part]:
+        """edits() a paragraph at a time (regions.paragraphs: spans that cover the text), for
+        streaming: those overlapping the code-point ranges `first` come first, then the rest
+        in order. Confidence is computed on the whole text, so the parts hold exactly edits()."""
         if language and language.split("-")[0].lower() != self.lang.tag:
             raise UnsupportedLanguage(f"Redline checks {self.lang.tag} text; this text is marked {language}")
         if sensitivity is not None and sensitivity not in SENSITIVITIES:
             raise ValueError(f"sensitivity must be one of {', '.join(SENSITIVITIES)}")
+        _check_size(text)
         loaded = self.load()
-        if loaded.calibrator is None:
-            yield from self.all_edits(text, cancelled)
-            return
-        counts, widest = word_counts(text), sensitivity or self.config.sensitivity
-        for e in self.all_edits(text, cancelled):
-            confidence = loaded.calibrator(features(e, text, counts, loaded.lexicon.counts))
-            level = loaded.calibrator.level(confidence)
-            if shows(widest, level):
-                yield replace(e, confidence=confidence, level=level)
+        calibrator = loaded.calibrator
+        counts, widest = word_counts(text) if calibrator else None, sensitivity or self.config.sensitivity
+        for start, end, group in paragraphs(text, windows(text, self.lang.abbreviations), first):
+            kept = []
+            for e in self._window_edits(text, group, cancelled):
+                if calibrator is None:
+                    kept.append(e)
+                    continue
+                confidence = calibrator(features(e, text, counts, loaded.lexicon.counts))
+                level = calibrator.level(confidence)
+                if shows(widest, level):
+                    kept.append(replace(e, confidence=confidence, level=level))
+            yield Part(start, end, kept)
 
     def all_edits(self, text: str, cancelled: Callable[[], bool] | None = None) -> Iterator[Edit]:
         """Every edit of `text`, whatever its confidence (edits())."""
-        if not isinstance(text, str):
-            raise TypeError("text must be a string")
-        if len(text) > MAX_CHECKER_UTF16 or utf16_len(text) > MAX_CHECKER_UTF16:
-            raise TextTooLarge(f"text is {utf16_len(text):,} characters; the limit is {MAX_CHECKER_UTF16:,}")
-        for w in windows(text, self.lang.abbreviations):
+        _check_size(text)
+        return self._window_edits(text, windows(text, self.lang.abbreviations), cancelled)
+
+    def _window_edits(self, text: str, wins: list[Window], cancelled: Callable[[], bool] | None) -> Iterator[Edit]:
+        for w in wins:
             if cancelled is not None and cancelled():
                 raise CheckCancelled("the check was cancelled")
             chunk = text[w.start:w.end]
@@ -164,11 +179,20 @@ class Checker:
     def check(self, text: str, cancelled: Callable[[], bool] | None = None,
               sensitivity: str | None = None, language: str | None = None) -> list[Suggestion]:
         """Suggestions for `text`, with UTF-16 offsets into it (edits())."""
-        out = [Suggestion.from_edit(e, text) for e in self.edits(text, cancelled, sensitivity, language)]
+        return [s for part in self.check_parts(text, cancelled, sensitivity, language) for s in part.found]
+
+    def check_parts(self, text: str, cancelled: Callable[[], bool] | None = None,
+                    sensitivity: str | None = None, language: str | None = None,
+                    first: tuple[tuple[int, int], ...] = ()) -> Iterator[Part]:
+        """check() a paragraph at a time (paragraph_edits()), UTF-16 offsets throughout:
+        Part(start, end, suggestions), `first` in UTF-16 units too."""
         umap = Utf16Map(text)
-        for s in out:
-            s.start, s.end = umap.to_utf16(s.start), umap.to_utf16(s.end)
-        return out
+        first = tuple((umap.from_utf16(a), umap.from_utf16(b)) for a, b in first)
+        for part in self.paragraph_edits(text, cancelled, sensitivity, language, first):
+            found = [Suggestion.from_edit(e, text) for e in part.found]
+            for s in found:
+                s.start, s.end = umap.to_utf16(s.start), umap.to_utf16(s.end)
+            yield Part(umap.to_utf16(part.start), umap.to_utf16(part.end), found)
 
     def correct(self, text: str, cancelled: Callable[[], bool] | None = None, sensitivity: str | None = None) -> str:
         """`text` with every suggestion's first replacement applied (the evaluation path)."""
@@ -177,6 +201,21 @@ class Checker:
             out.append(text[pos:e.start] + e.replacement)
             pos = e.end
         return "".join(out) + text[pos:]
+
+
+class Part(NamedTuple):
+    """One paragraph's answer: the span of text it covers and what was found there (edits
+    with code-point offsets, or suggestions with UTF-16 ones: check_parts())."""
+    start: int
+    end: int
+    found: list
+
+
+def _check_size(text: str) -> None:
+    if not isinstance(text, str):
+        raise TypeError("text must be a string")
+    if len(text) > MAX_CHECKER_UTF16 or utf16_len(text) > MAX_CHECKER_UTF16:
+        raise TextTooLarge(f"text is {utf16_len(text):,} characters; the limit is {MAX_CHECKER_UTF16:,}")
 
 
 def _normalised_offsets(chunk: str) -> Callable[[int, bool], int]:

@@ -86,6 +86,7 @@ def sentences(text: str, abbreviations=None) -> list[Span]:
 
 
 _WORD = re.compile(r"\S+")
+_NEWLINE = re.compile("\n")
 MAX_WINDOW_WORDS = 60  # long "sentences" are checked in windows of about this many words
 MAX_WINDOW_CHARS = 960
 
@@ -109,6 +110,38 @@ def windows(text: str, abbreviations=None) -> list[Window]:
         pieces = _cut(words)
         out.extend(Window(a, b, starts and k == 0, k == len(pieces) - 1) for k, (a, b) in enumerate(pieces))
     return out
+
+
+def paragraphs(text: str, wins: list[Window],
+               first: tuple[tuple[int, int], ...] = ()) -> list[tuple[int, int, list[Window]]]:
+    """The windows grouped by paragraph, for checking a text a paragraph at a time: (start,
+    end, windows) where the spans cut the whole text at line starts that no window runs
+    across (lines with no window join the paragraph before), so together they cover it.
+    Paragraphs overlapping the ranges `first` (most urgent first) come first, then the rest
+    in order."""
+    cuts, k = [], 0
+    for m in _NEWLINE.finditer(text):
+        cut = m.end()
+        while k < len(wins) and wins[k].end <= cut:
+            k += 1
+        if k < len(wins) and wins[k].start >= cut:
+            cuts.append(cut)  # a window starts at or after this line: a paragraph may begin here
+    out: list[tuple[int, int, list[Window]]] = []
+    k = 0
+    for start, end in zip([0] + cuts, cuts + [len(text)]):
+        group = []
+        while k < len(wins) and wins[k].start < end:
+            group.append(wins[k])
+            k += 1
+        if out and not (group and out[-1][2]):  # a paragraph without windows joins its neighbour
+            out[-1] = (out[-1][0], end, out[-1][2] + group)
+        else:
+            out.append((start, end, group))
+    urgent: list[int] = []
+    for a, b in first:
+        a = min(a, len(text) - 1)  # a caret at the very end is in the last paragraph
+        urgent += [i for i, (start, end, _) in enumerate(out) if i not in urgent and start < max(b, a + 1) and a < end]
+    return [out[i] for i in urgent] + [p for i, p in enumerate(out) if i not in urgent]
 
 
 def _cut(words) -> list[tuple[int, int]]:

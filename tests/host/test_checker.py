@@ -8,7 +8,7 @@ from native_host.checker import Checker
 from native_host.errors import TextTooLarge
 from native_host.limits import MAX_CHECKER_UTF16 as MAX_TEXT_CHARS
 from native_host.offsets import Utf16Map, utf16_len
-from native_host.regions import windows
+from native_host.regions import paragraphs, windows
 from tests.host.model_fixture import model_dir
 
 
@@ -234,3 +234,40 @@ def test_every_suggestion_says_which_stage_made_it():
     rules = {s.text: s.rule for s in found}
     assert rules["i"] == "en.pronoun_i" and rules["recieve"] == "spelling.misspelled" and rules["alot"] == "spelling.split"
     assert all(s.message for s in found)
+
+
+def test_paragraphs_cover_the_text_and_keep_a_wrapped_sentence_whole():
+    text = ("Hi Anna,\n\nThe report we talked about last week is finally ready for review, and\n"
+            "I would like your comments on it by Friday. Thanks again.\n```\nconst x = f(y);\n```\n"
+            "The second paragraph has one sentence.\n\n")
+    wins = windows(text)
+    parts = paragraphs(text, wins)
+    assert [(a, b) for a, b, _ in parts] == [(0, 10), (10, text.index("The second")), (text.index("The second"), len(text))]
+    assert [w for _, _, group in parts for w in group] == wins  # every window once, in order
+    assert text[parts[1][0]:parts[1][1]].endswith("```\n")  # lines without prose join the paragraph before
+    # The paragraphs asked for first come first (in the order asked), then the rest in order.
+    at = text.index("second paragraph")
+    assert [a for a, _, _ in paragraphs(text, wins, ((at, at), (0, 3)))] == [parts[2][0], 0, parts[1][0]]
+    assert paragraphs("", []) == [(0, 0, [])]
+
+
+def test_checking_a_paragraph_at_a_time_finds_what_the_whole_text_does():
+    """Streaming (check_parts) answers each paragraph with the whole text's confidence: a word
+    the writer uses again in a later paragraph counts (confidence.word_counts)."""
+    checker = Checker(model_dir(), sensitivity="thorough")
+    paras = ["Hi team,", "We ran the flomp job on monday and she go to the office.",
+             "The flomp job is done now, and the numbers is late.", "```\nconst x = f(y);\n```",
+             "Thanks for you help, i will send a update tomorrow.\n\n-- \nTom"]
+    text = "\n".join(paras)
+    whole = [s.to_dict() for s in checker.check(text)]
+    alone = {s.text: s.confidence for s in checker.check(paras[1])}
+    assert alone["flomp"] != next(s["confidence"] for s in whole if s["text"] == "flomp")  # the test can fail
+    middle = text.index("numbers")
+    for first in [(), ((middle, middle),), ((middle, len(text)), (0, 1)), ((len(text), len(text)),)]:
+        parts = list(checker.check_parts(text, first=first))
+        assert sorted((p.start, p.end) for p in parts) == [(a, b) for a, b, _ in paragraphs(text, windows(text))]
+        assert [s.to_dict() for p in sorted(parts) for s in p.found] == whole
+        for p in parts:
+            assert all(p.start <= s.start and s.end <= p.end for s in p.found)
+        if first:  # the paragraph asked for first (a caret at the end: the last one)
+            assert parts[0].start <= min(first[0][0], len(text) - 1) < parts[0].end

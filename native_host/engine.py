@@ -9,6 +9,9 @@ stop is interrupted there (a CheckCancelled raised in its thread), so a patholog
 sentence cannot hold a thread, or the host's exit, for minutes. The caller's await ends as
 soon as the stop is seen, not when the thread gets there.
 
+A check may stream: the checker answers it a paragraph at a time (Checker.check_parts), each
+part handed to the caller's `on_part` as it comes, in order, before the final answer.
+
 Checks run in lanes, each with threads of its own: a caller that adds a lane (the
 LanguageTool API does) never makes the others' checks wait behind its own.
 
@@ -25,7 +28,7 @@ import queue
 import threading
 import time
 import traceback
-from collections.abc import Callable
+from collections.abc import Awaitable, Callable
 from concurrent.futures import Future
 from typing import Any
 
@@ -63,11 +66,17 @@ def _forget_interrupt(thread_id: int) -> None:
     ctypes.pythonapi.PyThreadState_SetAsyncExc(ctypes.c_ulong(thread_id), None)
 
 
+_END = object()  # after a streamed check's last part: its answer is in the future
+
+
 class _Job:
     def __init__(self, text: str, cancelled: Callable[[], bool] | None, owner: str,
-                 loop: asyncio.AbstractEventLoop, future: asyncio.Future, language: str | None = None):
+                 loop: asyncio.AbstractEventLoop, future: asyncio.Future, language: str | None = None,
+                 first: tuple[tuple[int, int], ...] | None = None):
         self.text, self.owner, self._cancelled, self.language = text, owner, cancelled, language
         self.loop, self.future = loop, future
+        self.first = first                    # streamed (None: not): the ranges to check first
+        self.parts: asyncio.Queue | None = asyncio.Queue() if first is not None else None
         self.budget_s = budget_s(text)
         self.deadline: float | None = None   # wall clock, set when a thread starts it
         self.clock: int | None = None         # the CPU clock of that thread, where there is one
@@ -107,8 +116,20 @@ class _Job:
         def settle() -> None:
             if not self.future.done():
                 self.future.set_exception(error) if error is not None else self.future.set_result(result)
+                if self.parts is not None:
+                    self.parts.put_nowait(_END)
+        self._call(settle)
+
+    def part(self, item: dict) -> None:
+        """Hand one part of a streamed answer over (from the check's thread); none after the answer."""
+        def deliver() -> None:
+            if not self.future.done():
+                self.parts.put_nowait(item)
+        self._call(deliver)
+
+    def _call(self, fn: Callable[[], None]) -> None:
         try:
-            self.loop.call_soon_threadsafe(settle)
+            self.loop.call_soon_threadsafe(fn)  # in order: every part reaches the loop before the answer
         except RuntimeError:  # the loop is closed: nobody is waiting
             pass
 
@@ -188,19 +209,28 @@ class Engine:
             return sum(job.owner == owner for job in self._jobs)
 
     async def check(self, text: str, cancelled: Callable[[], bool] | None = None,
-                    owner: str = "", language: str | None = None) -> tuple[list[dict], float]:
+                    owner: str = "", language: str | None = None,
+                    on_part: Callable[[dict], Awaitable[None]] | None = None,
+                    first: tuple[tuple[int, int], ...] = ()) -> tuple[list[dict], float]:
         """(suggestions as dicts, milliseconds). Raises CheckCancelled when `cancelled()` says
         yes or the host shuts down, OverBudget past budget_s(text), ModelUnavailable without a
-        model; an await that is itself cancelled (the caller went away) stops the check too."""
+        model; an await that is itself cancelled (the caller went away) stops the check too.
+        With `on_part`, the text is checked a paragraph at a time, those overlapping the UTF-16
+        ranges `first` first, and each part ({start, end, suggestions, elapsed_ms}) is awaited
+        in `on_part` as it comes; none comes after the check stops."""
         await self._ready()
         loop = asyncio.get_running_loop()
-        job = _Job(text, cancelled, owner, loop, loop.create_future(), language)
+        job = _Job(text, cancelled, owner, loop, loop.create_future(), language,
+                   None if on_part is None else first)
         with self._lock:
             if self._closing:
                 raise CheckCancelled("the host is shutting down")
             self._jobs.add(job)
         self._lanes.get(owner, self._lanes[""])[0].put(job)
         try:
+            if job.parts is not None:
+                while (item := await job.parts.get()) is not _END:
+                    await on_part(item)
             return await job.future
         except asyncio.CancelledError:
             job.stop()
@@ -231,8 +261,18 @@ class Engine:
         self._watch.set()
         started = time.perf_counter()
         try:
-            suggestions = [s.to_dict() for s in self.checker.check(job.text, cancelled=job.should_stop,
-                                                                   language=job.language)]
+            if job.first is None:
+                suggestions = [s.to_dict() for s in self.checker.check(job.text, cancelled=job.should_stop,
+                                                                       language=job.language)]
+            else:
+                parts = []
+                for part in self.checker.check_parts(job.text, cancelled=job.should_stop, language=job.language,
+                                                     first=job.first):
+                    found = [s.to_dict() for s in part.found]
+                    parts.append((part.start, found))
+                    job.part({"start": part.start, "end": part.end, "suggestions": found,
+                              "elapsed_ms": (time.perf_counter() - started) * 1000})
+                suggestions = [s for _, found in sorted(parts, key=lambda p: p[0]) for s in found]
         except CheckCancelled:
             job.resolve(error=(job.why or CheckCancelled)("the check was stopped"))
         except Exception as e:

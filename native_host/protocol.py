@@ -16,8 +16,8 @@ from typing import Any, Union
 from .limits import MAX_CHECK_UTF16, MAX_FRAME_BYTES, MAX_REPLY_BYTES
 from .offsets import utf16_len
 
-PROTOCOL_VERSION = 1
-CAPABILITIES = ("check", "cancel", "ping")
+PROTOCOL_VERSION = 2  # 2: a check may ask for `partial` results, a paragraph at a time
+CAPABILITIES = {1: ("check", "cancel", "ping"), 2: ("check", "cancel", "ping", "partial")}
 ERROR_CODES = (
     "bad_request", "too_large", "unauthorized", "busy", "cancelled", "superseded", "unavailable", "internal",
     "unsupported_language",
@@ -28,6 +28,7 @@ MAX_TEXT_CHARS = MAX_CHECK_UTF16  # longest `text` a check accepts, in UTF-16 co
 MAX_ID_CHARS = 128
 MAX_FIELD_CHARS = 256
 MAX_LANGUAGE_CHARS = 35        # the longest BCP 47 tag in practice
+MAX_FIRST_RANGES = 8           # ranges a check may ask to be answered first
 _MAX_INT_ID = 2**53 - 1        # what a JS number holds exactly
 
 RequestId = Union[int, str, None]
@@ -60,6 +61,8 @@ class Check:
     text: str
     language: str | None
     field: str | None
+    partial: bool = False                      # send `partial` replies, a paragraph at a time
+    first: tuple[tuple[int, int], ...] = ()    # UTF-16 ranges of `text` to check first (what is in view)
 
 
 @dataclass(frozen=True)
@@ -118,6 +121,21 @@ def _optional_str(msg: dict, key: str, limit: int, rid: RequestId) -> str | None
     return value
 
 
+def _ranges(value: Any, length: int, rid: RequestId) -> tuple[tuple[int, int], ...]:
+    """`first`: a list of [start, end] UTF-16 ranges within the text."""
+    if value is None:
+        return ()
+    problem = f"`first` must be a list of at most {MAX_FIRST_RANGES} [start, end] ranges within `text`."
+    if not isinstance(value, list) or len(value) > MAX_FIRST_RANGES:
+        raise ProtocolError("bad_request", problem, rid)
+    out = []
+    for r in value:
+        if not (isinstance(r, list) and len(r) == 2 and all(type(x) is int for x in r) and 0 <= r[0] <= r[1] <= length):
+            raise ProtocolError("bad_request", problem, rid)
+        out.append((r[0], r[1]))
+    return tuple(out)
+
+
 def parse_request(data: bytes | str) -> Request:
     """Validate one inbound message. Unknown keys are ignored so that newer
     extensions can add optional fields; known keys must have the right type."""
@@ -140,7 +158,11 @@ def parse_request(data: bytes | str) -> Request:
         # A browser field may hold a lone surrogate; U+FFFD is also one UTF-16
         # unit, so the offsets we return still index the caller's string.
         text = _LONE_SURROGATE.sub("\ufffd", text)
-        return Check(rid, text, language, _optional_str(msg, "field", MAX_FIELD_CHARS, rid))
+        partial = msg.get("partial", False)
+        if not isinstance(partial, bool):
+            raise ProtocolError("bad_request", "`partial` must be true or false.", rid)
+        return Check(rid, text, language, _optional_str(msg, "field", MAX_FIELD_CHARS, rid), partial,
+                     _ranges(msg.get("first"), utf16_len(text), rid))
     if kind == "cancel":
         if "target" not in msg:
             raise ProtocolError("bad_request", "`cancel` needs a `target` id.", rid)
@@ -168,10 +190,16 @@ def error(request_id: RequestId, code: str, message: str) -> dict:
     return {"id": request_id, "type": "error", "code": code, "message": message}
 
 
-def hello(request_id: RequestId, *, host_version: str, model: str, transport: str) -> dict:
+def negotiate(client_version: int | None) -> int:
+    """The version a connection speaks: the client's, where it names an older one we speak too
+    (a version-1 extension gets version-1 answers), else ours."""
+    return client_version if client_version in CAPABILITIES else PROTOCOL_VERSION
+
+
+def hello(request_id: RequestId, *, host_version: str, model: str, transport: str, version: int = PROTOCOL_VERSION) -> dict:
     return {
-        "id": request_id, "type": "hello", "protocol": PROTOCOL_VERSION, "host_version": host_version,
-        "model": model, "capabilities": list(CAPABILITIES),
+        "id": request_id, "type": "hello", "protocol": version, "host_version": host_version,
+        "model": model, "capabilities": list(CAPABILITIES[version]),
         "limits": {"max_text_chars": MAX_TEXT_CHARS, "max_frame_bytes": MAX_FRAME_BYTES},
         "transport": transport,
     }
@@ -179,6 +207,12 @@ def hello(request_id: RequestId, *, host_version: str, model: str, transport: st
 
 def result(request_id: RequestId, suggestions: list[dict], elapsed_ms: float) -> dict:
     return {"id": request_id, "type": "result", "suggestions": suggestions,
+            "elapsed_ms": round(elapsed_ms, 1), "truncated": False}
+
+
+def partial(request_id: RequestId, start: int, end: int, suggestions: list[dict], elapsed_ms: float) -> dict:
+    """The suggestions of text[start:end] (UTF-16), sent while the rest of the text is checked."""
+    return {"id": request_id, "type": "partial", "start": start, "end": end, "suggestions": suggestions,
             "elapsed_ms": round(elapsed_ms, 1), "truncated": False}
 
 
@@ -197,13 +231,13 @@ def _dumps(msg: dict) -> bytes:
 
 def encode(msg: dict, max_bytes: int = MAX_REPLY_BYTES) -> bytes:
     """JSON bytes of `msg`, at most `max_bytes` long. A result too large keeps
-    as many leading suggestions as fit and says `truncated: true`; any other
+    as many leading suggestions as fit and says `truncated: true` (a partial too); any other
     message too large becomes an `internal` error (it cannot happen with the
     limits above, but a frame over the browser's limit would kill the port)."""
     data = _dumps(msg)
     if len(data) <= max_bytes:
         return data
-    if msg.get("type") == "result":
+    if msg.get("type") in ("result", "partial"):
         suggestions = msg["suggestions"]
         lo, hi = 0, len(suggestions)  # find the most suggestions that fit
         while lo < hi:

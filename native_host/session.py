@@ -3,7 +3,9 @@
 A `Session` is one connection (the browser's native port, or one websocket). It
 answers hello/ping/cancel at once, queues checks and runs them on the engine's
 threads (engine.py), so a slow check never blocks the reading loop; a cancel, or
-the connection closing, stops the check it names. Transports only move bytes: they
+the connection closing, stops the check it names. A check that asks for `partial` results
+gets them a paragraph at a time while it runs (engine.py), and a newer check of its field
+supersedes it even while it runs: what it answered so far has been sent. Transports only move bytes: they
 feed `Session.receive` and supply a `write(bytes)` coroutine.
 """
 
@@ -104,7 +106,7 @@ class Session:
         elif isinstance(req, protocol.Hello):
             self.engine.start_loading()
             await self.send(protocol.hello(req.id, host_version=__version__, model=self.engine.model_name,
-                                           transport=self.transport))
+                                           transport=self.transport, version=protocol.negotiate(req.protocol)))
         elif isinstance(req, protocol.Cancel):
             found = await self._cancel(req.target)
             await self.send(protocol.cancelled(req.id, req.target, found))
@@ -119,12 +121,18 @@ class Session:
             for old_key, old in list(self._queued.items()):
                 if old.request.field == req.field:
                     del self._queued[old_key]
-                    await self.send(protocol.error(old.request.id, "superseded",
-                                                   "A newer check of the same field replaced this one."))
+                    await self._supersede(old)
+            for old in list(self._running.values()):  # a streamed one has sent what it found so far
+                if old.request.field == req.field and old.request.partial and not old.cancelled:
+                    old.cancelled = True  # it stops at once (engine.py); its result is dropped
+                    await self._supersede(old)
         if len(self._queued) + len(self._running) >= self.limits.max_pending:
             raise ProtocolError("busy", f"Too many checks pending (at most {self.limits.max_pending}).", req.id)
         self._queued[key] = _Pending(req, time.monotonic())
         self._wake.set()
+
+    async def _supersede(self, old: _Pending) -> None:
+        await self.send(protocol.error(old.request.id, "superseded", "A newer check of the same field replaced this one."))
 
     async def _cancel(self, target: RequestId) -> bool:
         key = _key(target)
@@ -151,9 +159,16 @@ class Session:
 
     async def _run(self, pending: _Pending) -> dict:
         req = pending.request
+
+        async def send_part(part: dict) -> None:
+            if not pending.cancelled:  # nothing after `cancelled` or `superseded`
+                await self.send(protocol.partial(req.id, part["start"], part["end"], part["suggestions"],
+                                                 part["elapsed_ms"]))
+
         try:
             suggestions, elapsed_ms = await self.engine.check(req.text, lambda: pending.cancelled or self._closed,
-                                                              language=req.language)
+                                                              language=req.language, first=req.first,
+                                                              on_part=send_part if req.partial else None)
             return protocol.result(req.id, suggestions, elapsed_ms)
         except UnsupportedLanguage as e:
             return protocol.error(req.id, "unsupported_language", str(e))

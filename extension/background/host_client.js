@@ -197,6 +197,15 @@ export class HostClient {
     }
     const waiter = this.pending.get(msg.id);
     if (!waiter) return; // an answer nobody waits for any more (timed out, or cancelled)
+    if (msg.type === 'partial') {
+      // A paragraph of a streamed check (PROTOCOL.md, "Partial results"); the result follows.
+      try {
+        waiter.onPartial?.(msg);
+      } catch {
+        // the listener's problem; the check goes on
+      }
+      return;
+    }
     this.pending.delete(msg.id);
     this.deps.clearTimeout(waiter.timer);
     if (msg.type === 'error') waiter.reject(new HostError(msg.code ?? 'internal', msg.message));
@@ -239,8 +248,8 @@ export class HostClient {
     this.keepalive = 0;
   }
 
-  /** Send a request (without id) and wait for its reply. Rejects with HostError. */
-  async request(body, timeoutMs = CHECK_TIMEOUT_MS) {
+  /** Send a request (without id) and wait for its reply; `onPartial(msg)` gets its `partial` messages. Rejects with HostError. */
+  async request(body, timeoutMs = CHECK_TIMEOUT_MS, onPartial = null) {
     await this.connect();
     const id = this.nextId++;
     const transport = this.transport;
@@ -250,13 +259,25 @@ export class HostClient {
         transport?.send(cancelRequest(this.nextId++, id));
         reject(new HostError('unavailable', 'The Redline host did not answer in time.'));
       }, timeoutMs);
-      this.pending.set(id, { resolve, reject, timer });
+      this.pending.set(id, { resolve, reject, timer, onPartial });
       transport.send({ ...body, id });
     });
   }
 
-  check(text, field, language) {
-    return this.request(checkRequest(0, text, { field, language })); // request() assigns the id
+  /** Whether the host answers a check a paragraph at a time (protocol 2's `partial`). */
+  get streams() {
+    return this.status.state === 'connected' && (this.status.capabilities ?? []).includes('partial');
+  }
+
+  /**
+   * Check `text`. With `onPartial`, a host that streams answers each paragraph as it is checked,
+   * those touching the `first` ranges first; the promise still resolves with the whole result.
+   */
+  async check(text, field, language, { first = [], onPartial = null } = {}) {
+    await this.connect();
+    const partial = Boolean(onPartial) && this.streams;
+    // request() assigns the id
+    return this.request(checkRequest(0, text, { field, language, partial, first }), CHECK_TIMEOUT_MS, partial ? onPartial : null);
   }
 
   ping() {

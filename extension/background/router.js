@@ -3,15 +3,15 @@
 // treated as untrusted input) come first; the rest must come from the
 // extension's own pages (popup, options), checked by the sender's URL.
 
-import { MSG, normalizeSuggestions, HostError } from '../shared/protocol.js';
+import { MSG, normalizeSuggestions, normalizeRanges, HostError } from '../shared/protocol.js';
 import { loadSettings, saveSettings, siteOf, isSiteEnabled } from '../shared/settings.js';
 
 const MAX_IGNORED = 2000;
 const MAX_WORDS = 5000;
 
-/** deps: {client, storage, runtimeId, extensionOrigin} */
+/** deps: {client, storage, runtimeId, extensionOrigin, notify(sender, message)?: send to the sender's frame} */
 export function createRouter(deps) {
-  const { client, storage, runtimeId, extensionOrigin } = deps;
+  const { client, storage, runtimeId, extensionOrigin, notify } = deps;
 
   const isExtensionPage = (sender) => sender.id === runtimeId && typeof sender.url === 'string' && sender.url.startsWith(extensionOrigin);
 
@@ -46,13 +46,22 @@ export function createRouter(deps) {
     const field = `${sender.tab?.id ?? 'ext'}:${sender.frameId ?? 0}:${String(msg.field ?? 'popup').slice(0, 64)}`;
     try {
       const language = typeof msg.language === 'string' && /^[A-Za-z]{2,8}(-[A-Za-z0-9]{1,8})*$/.test(msg.language) ? msg.language : undefined;
-      const reply = await client.check(msg.text, field, language);
+      // A content script that gave a `stream` number gets each paragraph's suggestions as they
+      // come (MSG.PARTIAL to its own frame), validated against its text as the result is.
+      const stream = Number.isSafeInteger(msg.stream) && notify && sender.tab?.id !== undefined ? msg.stream : null;
+      const onPartial = stream === null ? null : (p) => {
+        const { start, end } = p;
+        if (!Number.isInteger(start) || !Number.isInteger(end) || start < 0 || end < start || end > msg.text.length) return;
+        notify(sender, { type: MSG.PARTIAL, stream, start, end, suggestions: normalizeSuggestions(msg.text, p.suggestions) });
+      };
+      const reply = await client.check(msg.text, field, language, { first: normalizeRanges(msg.text, msg.first), onPartial });
       return {
         ok: true,
         suggestions: normalizeSuggestions(msg.text, reply.suggestions),
         elapsed_ms: reply.elapsed_ms,
         truncated: Boolean(reply.truncated),
         limits: client.status.limits ?? null,
+        streams: client.streams,
       };
     } catch (e) {
       if (e instanceof HostError) return fail(e.code, e.message);
@@ -101,7 +110,8 @@ export function createRouter(deps) {
 
 export function publicStatus(status) {
   const { state, transport, host_version, model, protocol, limits, message, retry_in_ms } = status;
-  return { state, transport, host_version, model, protocol, limits, message, retry_in_ms };
+  const streams = state === 'connected' && (status.capabilities ?? []).includes('partial');
+  return { state, transport, host_version, model, protocol, limits, message, retry_in_ms, streams };
 }
 
 function fail(code, message) {

@@ -20,6 +20,8 @@ const handleMessage = createRouter({
   storage: ext.storage.local,
   runtimeId: ext.runtime.id,
   extensionOrigin: ext.runtime.getURL(''),
+  // A streamed check's paragraphs go back to the frame that asked (no "tabs" permission needed).
+  notify: (sender, message) => ext.tabs.sendMessage(sender.tab.id, message, { frameId: sender.frameId ?? 0 }).catch?.(() => {}),
 });
 
 ext.runtime.onMessage.addListener((msg, sender, sendResponse) => {

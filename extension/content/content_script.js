@@ -35,6 +35,13 @@ async function main() {
   const site = status?.site ?? '';
   let settings = normalizeSettings(await chrome.storage.local.get(null));
   let limits = status?.status?.limits ?? null;
+  let streams = Boolean(status?.status?.streams); // the host sends partial results (protocol 2)
+  // Streamed checks waiting for their paragraphs (MSG.PARTIAL from the service worker), by number.
+  const partials = new Map();
+  let nextStream = 1;
+  chrome.runtime.onMessage.addListener((msg) => {
+    if (msg?.type === MSG.PARTIAL) partials.get(msg.stream)?.(msg);
+  });
 
   let overlay = null;
   let card = null;
@@ -62,9 +69,18 @@ async function main() {
     get card() {
       return card;
     },
-    async check(text, fieldId) {
-      const reply = await send({ type: MSG.CHECK, text, field: String(fieldId), language: languageOf(fieldId) });
+    streams: () => streams,
+    async check(text, fieldId, { first = [], onPartial = null } = {}) {
+      const stream = onPartial ? nextStream++ : undefined;
+      if (stream) partials.set(stream, onPartial);
+      let reply;
+      try {
+        reply = await send({ type: MSG.CHECK, text, field: String(fieldId), language: languageOf(fieldId), first, stream });
+      } finally {
+        partials.delete(stream); // a paragraph arriving after the result is in the result
+      }
       if (reply?.limits) limits = reply.limits;
+      if (typeof reply?.streams === 'boolean') streams = reply.streams;
       return reply ?? { ok: false, code: 'unavailable', message: 'No answer from the Redline extension.' };
     },
     ignore(entry) {

@@ -3,7 +3,7 @@
 // the underlines, keeps them on the text through scrolling and reflow, shows the
 // badge, and applies a suggestion as a user edit with the caret kept in place.
 
-import { planCheck, absorbResult, suggestionsFor, paragraphsOf } from '../shared/incremental.js';
+import { planCheck, absorbResult, absorbPartial, suggestionsFor, paragraphsOf } from '../shared/incremental.js';
 import { splitSentences } from '../shared/sentences.js';
 import { visibleSuggestions, ignoreEntry, isSingleWord } from '../shared/filters.js';
 import { mapPosition, replaceSpan, shiftSuggestions } from '../shared/edits.js';
@@ -21,7 +21,8 @@ export function textForCheck(text) {
 export class FieldSession {
   /**
    * `app` gives what is shared by all fields of the frame:
-   * {cache, check(text, fieldId), settings(), maxChars(), ignore(entry), addWord(word), disableSite(), card, overlay}
+   * {cache, check(text, fieldId, {first, onPartial}), streams(), settings(), maxChars(), ignore(entry), addWord(word),
+   *  disableSite(), card, overlay}
    */
   constructor(id, editor, app) {
     this.id = id;
@@ -103,7 +104,8 @@ export class FieldSession {
     if (this.destroyed) return;
     clearTimeout(this.timer);
     const text = textForCheck(this.editor.getText());
-    const plan = planCheck(text, this.app.cache, this.pending, this.app.maxChars(), { focus: this.focusRanges(text) });
+    const stream = this.app.streams(); // the host answers a paragraph at a time: one request for the whole text
+    const plan = planCheck(text, this.app.cache, this.pending, this.app.maxChars(), { focus: this.focusRanges(text), stream });
     if (!plan) {
       this.refresh();
       return;
@@ -117,9 +119,16 @@ export class FieldSession {
     for (const s of plan.sentences) this.pending.add(s.text);
     this.inflight++;
     this.updateBadge();
+    // Each paragraph's answer is drawn as it comes (where its sentences still read the same: the
+    // cache is keyed by sentence text, as for results).
+    const onPartial = (part) => {
+      if (this.destroyed) return;
+      absorbPartial(this.app.cache, plan.sentences, part);
+      this.scheduleRefresh();
+    };
     let reply;
     try {
-      reply = await this.app.check(plan.text, this.id);
+      reply = await this.app.check(plan.text, this.id, stream && plan.text.includes('\n') ? { first: plan.first, onPartial } : {});
     } catch (e) {
       reply = { ok: false, code: 'unavailable', message: String(e?.message ?? e) };
     } finally {
@@ -132,14 +141,16 @@ export class FieldSession {
       absorbResult(this.app.cache, plan.sentences, reply.suggestions);
       this.error = null;
     } else if (reply.code === 'superseded' || reply.code === 'cancelled') {
-      // A newer check of this field replaced it; whatever it did not cover is planned again.
+      // A newer check of this field replaced it; whatever it did not cover is planned again, once
+      // that newer one is answered (planning now would supersede it in turn).
+      if (this.inflight > 0) again = -1;
     } else if (reply.code === 'busy') {
       again = RETRY_MS;
     } else {
       this.error = reply;
     }
     this.refresh();
-    if (!this.error) this.timer = setTimeout(() => this.check(), again);
+    if (!this.error && again >= 0) this.timer = setTimeout(() => this.check(), again);
   }
 
   /**

@@ -55,14 +55,18 @@ export function paragraphsOf(text) {
  *    person looks at is answered first;
  *  - otherwise the first unchecked paragraphs, together up to `chunkChars` (at least one
  *    paragraph), the rest of a long document following request by request.
+ *  - `stream` (the host answers a paragraph at a time, PROTOCOL.md "Partial results"): one
+ *    request carries as much as `maxChars` allows, from the first unchecked paragraph (or from
+ *    the focus, if it lies beyond that), and `first` says which ranges of it the host should
+ *    check first: the focus, relative to the region.
  * The region runs from its first to its last unchecked sentence; cached sentences in between
  * are sent again for context (the host caches them too). It never exceeds `maxChars`: it is
  * cut at a paragraph end, or inside one paragraph longer than that at a sentence end, and
  * what is cut off comes in the next request. A single sentence longer than `maxChars` can
  * never be checked: it is returned in `tooLong` (the caller stops asking about it).
- * Returns null when nothing needs checking, else {start, end, text, sentences, tooLong}.
+ * Returns null when nothing needs checking, else {start, end, text, sentences, tooLong, first}.
  */
-export function planCheck(text, cache, pending = new Set(), maxChars = Infinity, { focus = [], chunkChars = CHUNK_CHARS } = {}) {
+export function planCheck(text, cache, pending = new Set(), maxChars = Infinity, { focus = [], chunkChars = CHUNK_CHARS, stream = false } = {}) {
   const sentences = splitSentences(text);
   const unchecked = (s) => !cache.has(s.text) && !pending.has(s.text);
   const tooLong = sentences.filter((s) => unchecked(s) && s.end - s.start > maxChars);
@@ -72,18 +76,18 @@ export function planCheck(text, cache, pending = new Set(), maxChars = Infinity,
   const paragraphOf = (s) => paragraphs.find((p) => p.start <= s.start && s.end <= p.end);
 
   // The paragraphs to take from: those of the first focus range with unchecked sentences, else a chunk.
-  let chosen = null;
+  let focused = null;
   for (const f of focus) {
     const inside = paragraphs.filter((p) => p.end > f.start && p.start < f.end);
     if (needed.some((s) => inside.includes(paragraphOf(s)))) {
-      chosen = inside;
+      focused = inside.filter((p) => needed.some((s) => paragraphOf(s) === p));
       break;
     }
   }
-  if (!chosen) {
-    const first = paragraphOf(needed[0]);
-    chosen = paragraphs.filter((p) => p.start >= first.start && (p === first || p.end - first.start <= chunkChars));
-  }
+  const reach = stream ? maxChars : chunkChars;
+  const chunkFrom = (first) => paragraphs.filter((p) => p.start >= first.start && (p === first || p.end - first.start <= reach));
+  let chosen = focused && !stream ? focused : chunkFrom(paragraphOf(needed[0]));
+  if (focused && !focused.every((p) => chosen.includes(p))) chosen = chunkFrom(focused[0]);
   const from = needed.filter((s) => chosen.includes(paragraphOf(s)));
 
   // Cut to maxChars: at the last paragraph end that fits, else (one long paragraph) at a sentence end.
@@ -99,13 +103,27 @@ export function planCheck(text, cache, pending = new Set(), maxChars = Infinity,
   if (last !== from[from.length - 1] && lastWholeParagraph && paragraphOf(lastWholeParagraph) !== paragraphOf(from[0])) last = lastWholeParagraph;
   const end = last.end;
   const inRegion = sentences.filter((s) => s.start >= start && s.end <= end);
+  // The focus, as ranges of the region (a caret is an empty range).
+  const first = stream
+    ? focus.filter((f) => f.start <= end && f.end >= start).map((f) => [Math.max(f.start, start) - start, Math.min(f.end, end) - start])
+    : [];
   return {
     start,
     end,
     text: text.slice(start, end),
     sentences: inRegion.map((s) => ({ ...s, start: s.start - start, end: s.end - start })),
     tooLong,
+    first,
   };
+}
+
+/**
+ * Store one paragraph of a streamed answer (a `partial`: {start, end, suggestions}, offsets
+ * relative to the region): the region's sentences inside [start, end) are answered, as
+ * absorbResult does for the whole region; the final result overwrites them with the same.
+ */
+export function absorbPartial(cache, sentences, { start, end, suggestions }) {
+  absorbResult(cache, sentences.filter((s) => start <= s.start && s.end <= end), suggestions);
 }
 
 /**

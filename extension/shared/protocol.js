@@ -2,7 +2,8 @@
 // extension sends to the host and every reply it accepts is shaped here, and the
 // messages between the extension's own pages and its service worker are named here.
 
-export const PROTOCOL_VERSION = 1;
+export const PROTOCOL_VERSION = 2; // 2: partial results (PROTOCOL.md)
+export const MAX_FIRST_RANGES = 8;
 export const NATIVE_HOST_NAME = 'com.redline.host';
 export const DEFAULT_WS_PORT = 8734;
 export const DEFAULT_LANGUAGE = 'en-US';
@@ -36,7 +37,8 @@ export const INSTALL_HINT = 'Install the Redline host, then run `redline install
 
 // --- extension-internal messages (content script / popup / options -> service worker) ---
 export const MSG = Object.freeze({
-  CHECK: 'check',            // {text, field?} -> {ok, suggestions, elapsed_ms, truncated} | {ok:false, code, message}
+  CHECK: 'check',            // {text, field?, first?, stream?} -> {ok, suggestions, elapsed_ms, truncated, partial} | {ok:false, code, message}
+  PARTIAL: 'partial',        // service worker -> the content script that sent CHECK with `stream`: {stream, start, end, suggestions}
   CANCEL: 'cancel',          // {field} -> {ok}
   STATUS: 'status',          // {} -> {ok, status}
   RECONNECT: 'reconnect',    // {} -> {ok, status}         (extension pages only)
@@ -50,10 +52,26 @@ export function helloRequest(id, clientVersion) {
   return { id, type: 'hello', protocol: PROTOCOL_VERSION, client: `redline-extension/${clientVersion}` };
 }
 
-export function checkRequest(id, text, { language = DEFAULT_LANGUAGE, field } = {}) {
+export function checkRequest(id, text, { language = DEFAULT_LANGUAGE, field, partial = false, first = [] } = {}) {
   const msg = { id, type: 'check', text, language };
   if (field !== undefined) msg.field = String(field);
+  if (partial) {
+    msg.partial = true;
+    if (first.length) msg.first = first;
+  }
   return msg;
+}
+
+/**
+ * Ranges of `text` to check first (what is in view, the paragraph being typed), as the host takes
+ * them: at most MAX_FIRST_RANGES [start, end] pairs within the text; anything else is dropped.
+ */
+export function normalizeRanges(text, ranges) {
+  if (!Array.isArray(ranges)) return [];
+  return ranges
+    .filter((r) => Array.isArray(r) && r.length === 2 && r.every(Number.isInteger) && r[0] >= 0 && r[0] <= r[1] && r[1] <= text.length)
+    .slice(0, MAX_FIRST_RANGES)
+    .map(([a, b]) => [a, b]);
 }
 
 export function cancelRequest(id, target) {

@@ -4,7 +4,7 @@ import { HostClient, describeFailure } from '../../extension/background/host_cli
 import { createRouter } from '../../extension/background/router.js';
 
 /** A transport that answers like the host, driven by the test. */
-function fakeHost({ refuse = null, answer = true } = {}) {
+function fakeHost({ refuse = null, answer = true, capabilities = ['check'], partials = () => [] } = {}) {
   const host = { opened: 0, sent: [], transports: [] };
   host.open = (settings, handlers) => {
     host.opened++;
@@ -18,8 +18,9 @@ function fakeHost({ refuse = null, answer = true } = {}) {
         host.sent.push(msg);
         if (!answer) return;
         queueMicrotask(() => {
-          if (msg.type === 'hello') handlers.onMessage({ id: msg.id, type: 'hello', protocol: 1, host_version: '0.1.0', model: 'tiny', capabilities: ['check'], limits: { max_text_chars: 50 }, transport: 'native' });
-          else if (msg.type === 'check') handlers.onMessage({ id: msg.id, type: 'result', suggestions: [{ start: 3, end: 5, text: msg.text.slice(3, 5), replacements: ['goes'], category: 'grammar', message: 'm' }], elapsed_ms: 1, truncated: false });
+          if (msg.type === 'hello') handlers.onMessage({ id: msg.id, type: 'hello', protocol: 1, host_version: '0.1.0', model: 'tiny', capabilities, limits: { max_text_chars: 50 }, transport: 'native' });
+          else if (msg.type === 'check') for (const p of msg.partial ? partials(msg) : []) handlers.onMessage({ id: msg.id, type: 'partial', ...p });
+          if (msg.type === 'check') handlers.onMessage({ id: msg.id, type: 'result', suggestions: [{ start: 3, end: 5, text: msg.text.slice(3, 5), replacements: ['goes'], category: 'grammar', message: 'm' }], elapsed_ms: 1, truncated: false });
         });
       },
       close() {},
@@ -44,7 +45,8 @@ test('hello first, then checks; replies are matched by id', async () => {
   const c = client(host);
   const reply = await c.check('He go home.', 'f1');
   assert.equal(host.sent[0].type, 'hello');
-  assert.equal(host.sent[0].protocol, 1);
+  assert.equal(host.sent[0].protocol, 2);
+  assert.equal(host.sent[1].partial, undefined); // nobody asked for partial results
   assert.equal(host.sent[1].type, 'check');
   assert.equal(host.sent[1].field, 'f1');
   assert.equal(reply.suggestions[0].replacements[0], 'goes');
@@ -166,4 +168,63 @@ test('router: checks are validated, keyed per tab and frame; privileged messages
   const rec = await route({ type: 'reconnect' }, page);
   assert.equal(rec.ok, true);
   assert.equal(rec.status.state, 'connected');
+});
+
+const GO = (text, at) => ({ start: at, end: at + 2, text: text.slice(at, at + 2), replacements: ['goes'], category: 'grammar', message: 'm' });
+
+test('a host that streams answers a check a paragraph at a time, then with the whole result', async () => {
+  const text = 'He go.\nWe go.';
+  const host = fakeHost({
+    capabilities: ['check', 'cancel', 'ping', 'partial'],
+    partials: (msg) => [{ start: 7, end: 13, suggestions: [GO(msg.text, 10)] }, { start: 0, end: 7, suggestions: [GO(msg.text, 3)] }],
+  });
+  const c = client(host);
+  const got = [];
+  const reply = await c.check(text, 'f', 'en-US', { first: [[9, 9]], onPartial: (p) => got.push(p) });
+  assert.equal(c.streams, true);
+  assert.equal(host.sent[1].partial, true);
+  assert.deepEqual(host.sent[1].first, [[9, 9]]);
+  assert.deepEqual(got.map((p) => [p.start, p.end, p.suggestions[0].start]), [[7, 13, 10], [0, 7, 3]]);
+  assert.equal(reply.type, 'result');
+  assert.equal(c.pending.size, 0);
+});
+
+test('a version-1 host is never asked for partial results', async () => {
+  const host = fakeHost({ partials: () => assert.fail('no partial from a version-1 host') });
+  const c = client(host);
+  const got = [];
+  await c.check('He go.\nWe go.', 'f', 'en-US', { first: [[0, 1]], onPartial: (p) => got.push(p) });
+  assert.equal(c.streams, false);
+  assert.equal(host.sent[1].partial, undefined);
+  assert.equal(host.sent[1].first, undefined);
+  assert.deepEqual(got, []);
+});
+
+test('router: a streamed check sends each validated paragraph to the frame that asked, and only to it', async () => {
+  const text = 'He go.\nWe go.';
+  const host = fakeHost({
+    capabilities: ['check', 'partial'],
+    partials: (msg) => [
+      { start: 7, end: 13, suggestions: [GO(msg.text, 10), { ...GO(msg.text, 10), text: 'xx' }] }, // a span that reads otherwise is dropped
+      { start: 0, end: 99, suggestions: [] }, // outside the text: dropped
+      { start: 0, end: 7, suggestions: [GO(msg.text, 3)] },
+    ],
+  });
+  const c = client(host);
+  const notes = [];
+  const route = createRouter({ client: c, storage: memoryStorage(), runtimeId: 'me', extensionOrigin: 'chrome-extension://me/', notify: (to, m) => notes.push([to.tab.id, to.frameId, m]) });
+  const fromPage = { id: 'me', tab: { id: 7, url: 'https://mail.example.com/' }, frameId: 2, url: 'https://mail.example.com/' };
+  const reply = await route({ type: 'check', text, field: '3', stream: 5, first: [[9, 9], [0, 99], 'x'] }, fromPage);
+  assert.equal(reply.ok, true);
+  assert.equal(reply.streams, true);
+  assert.deepEqual(host.sent.at(-1).first, [[9, 9]]);
+  assert.deepEqual(notes.map(([tab, frame, m]) => [tab, frame, m.type, m.stream, m.start, m.end, m.suggestions.map((s) => s.start)]), [
+    [7, 2, 'partial', 5, 7, 13, [10]],
+    [7, 2, 'partial', 5, 0, 7, [3]],
+  ]);
+  // Without a stream number (the popup, an older content script) nothing is pushed.
+  notes.length = 0;
+  await route({ type: 'check', text, field: '3' }, fromPage);
+  assert.equal(host.sent.at(-1).partial, undefined);
+  assert.deepEqual(notes, []);
 });

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { SentenceCache, planCheck, absorbResult, suggestionsFor } from '../../extension/shared/incremental.js';
+import { SentenceCache, planCheck, absorbResult, absorbPartial, suggestionsFor } from '../../extension/shared/incremental.js';
 
 const sug = (text, word, replacement, from = 0) => {
   const start = text.indexOf(word, from);
@@ -172,4 +172,49 @@ test('a sentence longer than maxChars is reported as too long instead of being a
   const plan = planCheck(`Short one here. ${huge}`, cache, new Set(), 300);
   assert.equal(plan.text, 'Short one here.');
   assert.deepEqual(plan.tooLong.map((s) => s.text), [huge]);
+});
+
+// --- a host that streams (PROTOCOL.md, "Partial results") ---
+
+test('with a host that streams, one request carries the whole text and the focus goes as `first`', () => {
+  const cache = new SentenceCache();
+  const text = doc(30);
+  const lines = text.split('\n');
+  const at = (i) => text.indexOf(lines[i]);
+  const typing = { start: at(20) + 5, end: at(20) + 5 };
+  const view = { start: at(10), end: at(13) + lines[13].length };
+  const plan = planCheck(text, cache, new Set(), 20000, { focus: [typing, view], stream: true });
+  assert.equal(plan.text, text);
+  assert.deepEqual(plan.first, [[typing.start, typing.end], [view.start, view.end]]);
+  // Longer than one request: it starts at the focus when the focus would not fit from the top.
+  const small = planCheck(text, new SentenceCache(), new Set(), 3000, { focus: [view], stream: true });
+  assert.equal(small.start, at(10));
+  assert.ok(small.text.length <= 3000 && small.text.length > lines[10].length);
+  assert.deepEqual(small.first[0], [0, view.end - at(10)]);
+  // Without stream, nothing changes: the focus alone, no `first`.
+  const old = planCheck(text, cache, new Set(), 20000, { focus: [typing, view] });
+  assert.equal(old.text, lines[20]);
+  assert.deepEqual(old.first, []);
+});
+
+test('each partial answers its sentences as it comes; the final result replaces them with the same', () => {
+  const cache = new SentenceCache();
+  const text = 'He go home. She is here.\nThey was late.\nAll is fine.';
+  const plan = planCheck(text, cache, new Set(), 20000, { stream: true });
+  const was = sug(text, 'was', 'were');
+  const second = { start: text.indexOf('They'), end: text.indexOf('All') };
+  absorbPartial(cache, plan.sentences, { ...second, suggestions: [was] });
+  let shown = suggestionsFor(text, cache);
+  assert.equal(shown.complete, false, 'the other paragraphs are still being checked');
+  assert.deepEqual(shown.suggestions.map((s) => s.text), ['was']);
+  // The text changed meanwhile (a word typed before it): the answer moves with its sentence.
+  const edited = `Oh. ${text}`;
+  assert.deepEqual(suggestionsFor(edited, cache).suggestions.map((s) => [s.start, s.text]), [[was.start + 4, 'was']]);
+  absorbPartial(cache, plan.sentences, { start: 0, end: second.start, suggestions: [sug(text, 'go', 'goes')] });
+  absorbPartial(cache, plan.sentences, { start: second.end, end: text.length, suggestions: [] });
+  shown = suggestionsFor(text, cache);
+  assert.ok(shown.complete);
+  assert.deepEqual(shown.suggestions.map((s) => s.text), ['go', 'was']);
+  absorbResult(cache, plan.sentences, [sug(text, 'go', 'goes'), was]);
+  assert.deepEqual(suggestionsFor(text, cache), shown);
 });

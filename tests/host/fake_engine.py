@@ -3,6 +3,7 @@ and servers run in this process (a loop in a thread of its own) around it.
 
 `WordListChecker` flags the words of FIXES inside prose sentences, with UTF-16 offsets, as
 the real checker would, and honours `cancelled()` before each sentence as the real one does.
+`check_parts` streams as Checker.check_parts does, a paragraph (regions.paragraphs) at a time.
 Two words make a check slow: "SLOW" waits (asking `cancelled()` every 10 ms) until `release`
 is set; "SPIN" burns CPU in one Python loop that never asks, like a pathological sentence
 inside the real checker, until `release` is set.
@@ -16,7 +17,8 @@ import threading
 
 from native_host.engine import Engine
 from native_host.errors import CheckCancelled, UnsupportedLanguage
-from native_host.regions import sentences
+from native_host.checker import Part
+from native_host.regions import paragraphs, sentences, windows
 from native_host.suggestions import Suggestion
 from native_host.transports.runner import listen_loopback
 
@@ -52,6 +54,22 @@ class WordListChecker:
             raise
         self.finished += 1
         return out
+
+    def check_parts(self, text: str, cancelled=None, language=None, first=()):
+        """Checker.check_parts: a paragraph at a time, those overlapping `first` first; a paragraph
+        is slow when it holds SLOW or SPIN, so a stream can be stopped halfway."""
+        found = self.check(text.replace("SLOW", "slow").replace("SPIN", "spin"), language=language)
+        to_units = [u16(text[:i]) for i in range(len(text) + 1)]
+        from_units = {u: i for i, u in enumerate(to_units)}
+        first = tuple((from_units.get(a, 0), from_units.get(b, 0)) for a, b in first)
+        for start, end, _ in paragraphs(text, windows(text), first):
+            try:
+                self._check(text[start:end], cancelled)
+            except CheckCancelled:
+                self.stopped += 1
+                raise
+            a, b = to_units[start], to_units[end]
+            yield Part(a, b, [s for s in found if a <= s.start < b])
 
     def _check(self, text: str, cancelled):
         if "SLOW" in text:

@@ -77,9 +77,9 @@ class NativeHost:
         return reply
 
     def until(self, rid, timeout: float = 60) -> list[dict]:
-        """Replies up to and including the one with `id == rid`."""
+        """Replies up to and including the one with `id == rid` that ends it (not a `partial`)."""
         got = []
-        while not got or got[-1].get("id") != rid:
+        while not got or got[-1].get("id") != rid or got[-1].get("type") == "partial":
             got.append(self.recv(timeout))
         return got
 
@@ -169,6 +169,37 @@ def test_a_newer_check_of_the_same_field_supersedes_the_queued_one(host):
     replies = {r["id"]: r for r in [host.recv() for _ in range(4)]}
     assert replies[2]["code"] == "superseded"
     assert [replies[i]["type"] for i in (1, 3, 4)] == ["result"] * 3
+    assert_clean_exit(host)
+
+
+def test_a_streamed_check_sends_each_paragraph_then_the_whole_result(host, checker):
+    """Protocol 2: the real host answers `partial: true` a paragraph at a time, the one asked for
+    first first, each with the whole text's suggestions there, then the same result as ever;
+    a newer check of the field stops the stream halfway."""
+    paragraphs = [f"On day {n} she go to the {w} and buy {n} apple. Then they goes home." for n, w in
+                  enumerate(["shop", "market", "school", "park", "library", "office"])]
+    text = "\n".join(paragraphs)
+    at = text.index(paragraphs[3])
+    host.send({"id": 1, "type": "hello", "protocol": 2})
+    assert "partial" in host.recv()["capabilities"]
+    host.send({"id": 2, "type": "check", "text": text, "partial": True, "first": [[at + 5, at + 5]]})
+    got = host.until(2)
+    parts, final = got[:-1], got[-1]
+    assert final["type"] == "result" and final["suggestions"] == expected(checker, text)
+    assert [p["type"] for p in parts] == ["partial"] * len(paragraphs)
+    assert parts[0]["start"] == at and [p["start"] for p in parts[1:]] == sorted(p["start"] for p in parts[1:])
+    assert sorted((s for p in parts for s in p["suggestions"]), key=lambda s: (s["start"], s["end"])) == \
+        final["suggestions"]
+    assert all(len(p["suggestions"]) >= 2 for p in parts), parts  # each paragraph has two errors
+
+    changed = text.replace("Then", "After that")  # nothing cached: every paragraph is checked again
+    host.send({"id": 3, "type": "check", "text": changed, "partial": True, "field": "f"})
+    assert host.recv()["type"] == "partial"
+    host.send({"id": 4, "type": "check", "text": "He go.", "partial": True, "field": "f"})
+    got = host.until(4)
+    assert [r.get("code") for r in got if r["id"] == 3 and r["type"] == "error"] == ["superseded"]
+    assert len([r for r in got if r["id"] == 3]) < len(paragraphs) + 1  # it stopped halfway
+    assert got[-1]["type"] == "result" and got[-1]["suggestions"] == expected(checker, "He go.")
     assert_clean_exit(host)
 
 

@@ -12,7 +12,7 @@ import { SuggestionCard } from './suggestion_card.js';
 import { FieldSession } from './field_session.js';
 
 const HOVER_MS = 300;
-const DEFAULT_MAX_CHARS = 20000;
+const DEFAULT_MAX_CHARS = 20000; // until the host's hello says (40,000 since protocol 2)
 
 function send(message) {
   return chrome.runtime.sendMessage(message);

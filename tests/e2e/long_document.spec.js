@@ -1,7 +1,7 @@
 // A long document pasted into a real editor (TipTap/ProseMirror): what is in view is
 // checked first, the rest in the background by paragraphs, and in the end every
 // paragraph is checked (the badge's count is the host's count for the whole text,
-// which is longer than one request may be). The times are printed, not asserted
+// checked paragraph by paragraph; see streaming.spec.js for one streamed request). The times are printed, not asserted
 // (they depend on the machine): scripts/test.sh's log carries them.
 import { test, expect } from './fixtures.js';
 import { underlines } from './editor_suite.js';
@@ -33,7 +33,7 @@ export function longDocument() {
 test('a long pasted document: the part in view first, then every paragraph, none left unchecked', async ({ page, server, oracle }) => {
   const text = longDocument();
   const words = text.split(/\s+/).length;
-  expect(text.length).toBeGreaterThan(20000); // more than one request may carry
+  expect(text.length).toBeGreaterThan(20000); // more than a version-1 host took in one request
   await page.goto(`${server.url}/tiptap.html`);
   await page.click('.ProseMirror');
   // The host is up and its model loaded (as on a page open for a while), then the paste replaces everything.

@@ -121,3 +121,14 @@ def test_wrong_types_in_known_keys_are_refused_cleanly(msg):
         assert parsed.id == msg["id"]
         encoded = protocol.encode(protocol.pong(parsed.id))  # whatever id we accept, we can echo
         assert json.loads(encoded)["id"] == msg["id"]
+
+
+def test_the_longest_text_fits_a_frame_even_when_every_character_is_escaped():
+    """max_text_chars control characters (6 bytes each in JSON), with every optional key at its
+    largest, still make a frame the host reads."""
+    text = "\x01" * protocol.MAX_TEXT_CHARS
+    data = json.dumps({"id": "i" * protocol.MAX_ID_CHARS, "type": "check", "text": text, "language": "en-" + "x" * 8,
+                       "field": "f" * protocol.MAX_FIELD_CHARS, "partial": True,
+                       "first": [[protocol.MAX_TEXT_CHARS, protocol.MAX_TEXT_CHARS]] * protocol.MAX_FIRST_RANGES})
+    assert len(data.encode()) <= protocol.MAX_FRAME_BYTES
+    assert parse_request(data).text == text

@@ -22,11 +22,13 @@ def register(sub) -> None:
         "check", help="show suggestions for a text file (or stdin)",
         description="Check a UTF-8 text file, or stdin, and print each suggestion the way a compiler prints an "
                     "error: FILE:LINE:COLUMN, the category and message, the stretch of the line around it with "
-                    "a caret line under the words, and the replacement. --json prints the same for programs.")
+                    "a caret line under the words, and the replacement, a paragraph at a time as it is checked "
+                    "(progress on stderr). --json prints the same for programs.")
     p.add_argument("file", nargs="?", default="-", help="the text file to check, or - for stdin (the default)")
     p.add_argument("--json", action="store_true",
                    help="print one JSON object: suggestions (UTF-16 start/end, line, column, replacements, "
                         "category, message), the model, load_ms and check_ms")
+    p.add_argument("--quiet", action="store_true", help="no progress on stderr")
     p.add_argument("--context", type=int, default=CONTEXT, metavar="N",
                    help=f"characters of the line shown either side of a suggestion (default {CONTEXT})")
     _checker_args(p)
@@ -124,6 +126,7 @@ def _fail(message: str) -> int:
 
 def cmd_check(args) -> int:
     from .errors import TextTooLarge
+    from .offsets import utf16_len
 
     try:
         text = _decode(args.file, _read_bytes(args.file, "check"))
@@ -132,14 +135,22 @@ def cmd_check(args) -> int:
         checker = _checker(args)
         checker.load()
         t1 = time.perf_counter()
-        suggestions = checker.check(text)
+        where = _Locator(text)
+        name = "<stdin>" if args.file == "-" else args.file
+        progress = _progress(utf16_len(text), "check", quiet=args.quiet)
+        suggestions = []
+        for part in checker.check_parts(text):  # in order: each paragraph printed as soon as it is checked
+            suggestions += part.found
+            for s in part.found if not args.json else ():
+                progress.write(render(name, where, s, max(0, args.context)), file=sys.stdout)
+            progress.update(part.end - part.start)
+        progress.close()
         t2 = time.perf_counter()
     except (InputError, FileNotFoundError) as e:
         return _fail(str(e))
     except TextTooLarge as e:
         return _fail(f"{e}; `redline correct` has no limit")
     load_ms, check_ms = (t1 - t0) * 1000, (t2 - t1) * 1000
-    where = _Locator(text)
     if args.json:
         items = []
         for s in suggestions:
@@ -150,9 +161,6 @@ def cmd_check(args) -> int:
                   sys.stdout, ensure_ascii=False)
         sys.stdout.write("\n")
         return 0
-    name = "<stdin>" if args.file == "-" else args.file
-    for s in suggestions:
-        print(render(name, where, s, max(0, args.context)))
     count = f"{len(suggestions)} suggestion{'s' if len(suggestions) != 1 else ''}" if suggestions else "No issues found"
     print(f"{count} in {name}: checked in {check_ms:.0f} ms (model {checker.model_name} loaded in {load_ms:.0f} ms)")
     return 0

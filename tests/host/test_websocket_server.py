@@ -143,6 +143,20 @@ async def test_hello_check_ping_over_the_socket(server, checker):
         assert (await call(ws, {"id": 1, "type": "ping"}))["type"] == "pong"
 
 
+async def test_a_streamed_check_over_the_socket(server, checker):
+    """Protocol 2 over the websocket: the paragraphs as they are checked, then the whole result."""
+    text = "She go to school every day.\nHe have two cat. 😀 I seen it.\nThis are fine."
+    async with connect(server.url(server.token)) as ws:
+        assert "partial" in (await call(ws, {"id": 1, "type": "hello", "protocol": 2}))["capabilities"]
+        await ws.send(json.dumps({"id": 2, "type": "check", "text": text, "partial": True, "first": [[30, 30]]}))
+        got = []
+        while not got or got[-1]["type"] == "partial":
+            got.append(json.loads(await asyncio.wait_for(ws.recv(), 60)))
+        assert [r["type"] for r in got] == ["partial"] * 3 + ["result"]
+        assert got[0]["start"] == text.index("He") and got[-1]["suggestions"] == [s.to_dict() for s in checker.check(text)]
+        assert sorted((s for r in got[:-1] for s in r["suggestions"]), key=lambda s: s["start"]) == got[-1]["suggestions"]
+
+
 def test_health_answers_plain_http_without_secrets(server):
     status, body = raw_get(server.port, "/health", {"Host": f"localhost:{server.port}"})
     health = json.loads(body)

@@ -3,10 +3,10 @@
 A `Session` is one connection (the browser's native port, or one websocket). It
 answers hello/ping/cancel at once, queues checks and runs them on the engine's
 threads (engine.py), so a slow check never blocks the reading loop; a cancel, or
-the connection closing, stops the check it names. A check that asks for `partial` results
-gets them a paragraph at a time while it runs (engine.py), and a newer check of its field
-supersedes it even while it runs: what it answered so far has been sent. Transports only move bytes: they
-feed `Session.receive` and supply a `write(bytes)` coroutine.
+the connection closing, stops the check it names. A check that asks for `partial`
+results gets them a paragraph at a time while it runs (engine.py), and a newer check of
+its field supersedes it even while it runs: what it found so far has been sent.
+Transports only move bytes: they feed `Session.receive` and supply a `write(bytes)` coroutine.
 """
 
 from __future__ import annotations

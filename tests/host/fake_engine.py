@@ -15,9 +15,9 @@ import asyncio
 import re
 import threading
 
+from native_host.checker import Part
 from native_host.engine import Engine
 from native_host.errors import CheckCancelled, UnsupportedLanguage
-from native_host.checker import Part
 from native_host.regions import paragraphs, sentences, windows
 from native_host.suggestions import Suggestion
 from native_host.transports.runner import listen_loopback

@@ -6,6 +6,7 @@ same field stop it halfway; a version-1 client sees none of it. On a fake engine
 from __future__ import annotations
 
 import asyncio
+import itertools
 import json
 
 import pytest
@@ -57,7 +58,7 @@ async def test_a_streamed_check_answers_a_paragraph_at_a_time_the_visible_one_fi
         # The paragraph in view first, then the rest in order; together they cover the text.
         assert (parts[0]["start"], parts[0]["end"]) == (visible[0], visible[1] + 1)
         spans = sorted((p["start"], p["end"]) for p in parts)
-        assert spans[0][0] == 0 and spans[-1][1] == u16(TEXT) and all(a[1] == b[0] for a, b in zip(spans, spans[1:]))
+        assert spans[0][0] == 0 and spans[-1][1] == u16(TEXT) and all(a[1] == b[0] for a, b in itertools.pairwise(spans))
         assert [p["start"] for p in parts[1:]] == sorted(p["start"] for p in parts[1:])
         # Each part: the suggestions inside it, offsets into the whole text (after an emoji, UTF-16).
         assert sorted((s for p in parts for s in p["suggestions"]), key=lambda s: s["start"]) == whole["suggestions"]

@@ -28,12 +28,17 @@ from .lang import language
 from .lexicon import Lexicon
 from .limits import MAX_CHECKER_UTF16
 from .offsets import Utf16Map, utf16_len
-from .pipeline import Loaded, run
+from .pipeline import Loaded, run_many
 from .regions import Window, looks_english, paragraphs, protected_spans, windows
 from .spelling import Speller
 from .suggestions import Suggestion
 
 _TOKEN = re.compile(r"\S+")
+
+
+# Windows checked together (the model decodes them as a batch): fuller matrix products,
+# while a cancelled check still stops soon and the batch's scores stay a few MB.
+BATCH_WINDOWS = 16
 
 
 class Checker:
@@ -95,21 +100,56 @@ class Checker:
     # -- sentences -------------------------------------------------------------------
     def sentence_edits(self, sentence: str, starts: bool = True, ends: bool = True) -> tuple[Edit, ...]:
         """The edits of one sentence, whitespace-normalised (offsets into " ".join(sentence.split())), cached."""
-        key = (" ".join(sentence.split()), starts, ends)
-        if not key[0]:
-            return ()
+        return self.sentence_edits_many([(sentence, starts, ends)])[0]
+
+    def sentence_edits_many(self, items: list[tuple[str, bool, bool]]) -> list[tuple[Edit, ...]]:
+        """sentence_edits() of each (sentence, starts, ends); those not cached go through the
+        pipeline together (pipeline.run_many: the model decodes them as a batch)."""
+        keys = [(" ".join(sentence.split()), starts, ends) for sentence, starts, ends in items]
+        found: dict[tuple[str, bool, bool], tuple[Edit, ...]] = {}
+        missing = []
         with self._cache_lock:
-            if key in self._cache:
-                self._cache.move_to_end(key)
-                self.cache_hits += 1
-                return self._cache[key]
-        edits = tuple(run(key[0], starts, ends, self.load()))
+            for key in keys:
+                if key in self._cache:
+                    self._cache.move_to_end(key)
+                    self.cache_hits += 1
+                    found[key] = self._cache[key]
+                elif key in found:
+                    self.cache_hits += 1  # twice in one batch: decoded once
+                elif key[0]:
+                    found[key] = ()
+                    missing.append(key)
+                    self.cache_misses += 1
+        for key, edits in zip(missing, run_many(missing, self.load()) if missing else ()):
+            found[key] = tuple(edits)
         with self._cache_lock:
-            self.cache_misses += 1
-            self._cache[key] = edits
-            if len(self._cache) > self.config.cache_size:
-                self._cache.popitem(last=False)
-        return edits
+            for key in missing:
+                self._cache[key] = found[key]
+                if len(self._cache) > self.config.cache_size:
+                    self._cache.popitem(last=False)
+        return [found.get(key, ()) for key in keys]
+
+    def warm(self, texts: list[str], cancelled: Callable[[], bool] | None = None) -> None:
+        """Check the sentences of all `texts` together, in batches (the model decodes a batch
+        at once), so that checking each text afterwards finds them cached: how `redline
+        correct` reads a file of short paragraphs or lines. Texts over the size limit are left out."""
+        items = [(text[w.start:w.end], w.starts, w.ends) for text in texts
+                 if isinstance(text, str) and len(text) <= MAX_CHECKER_UTF16 for w in self._prose(text, windows(text, self.lang.abbreviations))]
+        self._batches(items, cancelled)
+
+    def _batches(self, items: list[tuple[str, bool, bool]], cancelled: Callable[[], bool] | None
+                 ) -> list[tuple[Edit, ...]]:
+        """sentence_edits_many() BATCH_WINDOWS at a time, asking `cancelled()` before each batch."""
+        out = []
+        for first in range(0, len(items), BATCH_WINDOWS):
+            if cancelled is not None and cancelled():
+                raise CheckCancelled("the check was cancelled")
+            out += self.sentence_edits_many(items[first:first + BATCH_WINDOWS])
+        return out
+
+    def _prose(self, text: str, wins: list[Window]) -> list[Window]:
+        """The windows worth giving the model: English-looking (regions.looks_english)."""
+        return [w for w in wins if looks_english(text[w.start:w.end])]
 
     def clear_cache(self) -> None:
         with self._cache_lock:
@@ -140,7 +180,11 @@ class Checker:
         loaded = self.load()
         calibrator = loaded.calibrator
         counts, widest = word_counts(text) if calibrator else None, sensitivity or self.config.sensitivity
-        for start, end, group in paragraphs(text, windows(text, self.lang.abbreviations), first):
+        parts = paragraphs(text, windows(text, self.lang.abbreviations), first)
+        warmed = 1  # the first paragraph is checked alone (it is the one in view), the rest in batches
+        for k, (start, end, group) in enumerate(parts):
+            if k >= warmed:
+                warmed = self._warm_ahead(text, parts, k, cancelled)
             kept = []
             for e in self._window_edits(text, group, cancelled):
                 if calibrator is None:
@@ -157,16 +201,22 @@ class Checker:
         _check_size(text)
         return self._window_edits(text, windows(text, self.lang.abbreviations), cancelled)
 
+    def _warm_ahead(self, text: str, parts, k: int, cancelled: Callable[[], bool] | None) -> int:
+        """Check the windows of parts[k:], BATCH_WINDOWS or more, as one batch; returns the
+        index of the first paragraph left for later."""
+        items, end = [], k
+        while end < len(parts) and len(items) < BATCH_WINDOWS:
+            items += [(text[w.start:w.end], w.starts, w.ends) for w in self._prose(text, parts[end][2])]
+            end += 1
+        self._batches(items, cancelled)
+        return end
+
     def _window_edits(self, text: str, wins: list[Window], cancelled: Callable[[], bool] | None) -> Iterator[Edit]:
-        for w in wins:
-            if cancelled is not None and cancelled():
-                raise CheckCancelled("the check was cancelled")
-            chunk = text[w.start:w.end]
-            if not looks_english(chunk):
-                continue
-            found = self.sentence_edits(chunk, w.starts, w.ends)
+        prose = self._prose(text, wins)
+        for w, found in zip(prose, self._batches([(text[w.start:w.end], w.starts, w.ends) for w in prose], cancelled)):
             if not found:
                 continue
+            chunk = text[w.start:w.end]
             protected = protected_spans(chunk)
             to_chunk = _normalised_offsets(chunk)
             for e in found:

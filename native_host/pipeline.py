@@ -14,7 +14,7 @@ from .config import CheckerConfig
 from .edits import Edit, apply, compose
 from .lang import Language
 from .lexicon import Lexicon
-from .model_stage import MAX_WINDOW_TOKENS, Margins, model_edits
+from .model_stage import MAX_WINDOW_TOKENS, Margins, model_edits, model_edits_many
 from .spelling import Speller, spelling_edits
 
 
@@ -57,22 +57,39 @@ class Sentence:
             self._margins = Margins(self.model, self.text)
         return self._margins(start, end, replacement)
 
+    def remember(self, margins: Margins) -> None:
+        """Margins the model stage has for a text (its decoding scored it already)."""
+        self._margins = margins
+
     def ids(self, text: str) -> list[int]:
         """`text`'s tokens as the model reads them, whitespace normalised, then EOS."""
         return self.model.tokenizer.encode(" ".join(text.split())).ids[:MAX_WINDOW_TOKENS] + [self.model.eos]
 
 
 def run(text: str, starts: bool, ends: bool, loaded: Loaded) -> list[Edit]:
-    """The edits of `text` (one whitespace-normalised sentence or window), in order.
+    """The edits of `text` (one whitespace-normalised sentence or window), in order."""
+    return run_many([(text, starts, ends)], loaded)[0]
+
+
+def run_many(items: list[tuple[str, bool, bool]], loaded: Loaded) -> list[list[Edit]]:
+    """The edits of each (text, starts, ends): text is one whitespace-normalised sentence
+    or window, in order. Each stage runs over all of them before the next, so that the
+    model's stage decodes them together (model_edits_many); the others take one at a time.
     A window cut from a longer sentence keeps no edit on its first word (unless it starts
     the sentence) or its last (unless it ends it): the model takes a cut for an end
     ("talked for a" + "long" -> "A long")."""
-    s, done = Sentence(text, starts, loaded), []
+    ss = [Sentence(text, starts, loaded) for text, starts, _ in items]
+    done: list[list[Edit]] = [[] for _ in items]
     for stage in stages(loaded.lang):
-        new = stage(s)
-        if new:
-            done = compose(text, done, new)
-            s.text = apply(text, done)
+        found = model_edits_many(ss) if stage is model_edits else [stage(s) for s in ss]
+        for k, (s, new) in enumerate(zip(ss, found)):
+            if new:
+                done[k] = compose(items[k][0], done[k], new)
+                s.text = apply(items[k][0], done[k])
+    return [_inside(text, starts, ends, edits) for (text, starts, ends), edits in zip(items, done)]
+
+
+def _inside(text: str, starts: bool, ends: bool, edits: list[Edit]) -> list[Edit]:
     first_end = text.find(" ") if " " in text else len(text)
     last_start = text.rfind(" ") + 1
-    return [e for e in done if (starts or e.start >= first_end) and (ends or e.end <= last_start)]
+    return [e for e in edits if (starts or e.start >= first_end) and (ends or e.end <= last_start)]

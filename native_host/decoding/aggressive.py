@@ -11,6 +11,9 @@ argmax given the same prefix, so the output equals greedy decoding token for tok
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from functools import partial
+
 from .greedy import Decoded, length_limit
 
 
@@ -31,17 +34,43 @@ def realign(src: list[int], out: list[int], max_n: int = 3) -> list[int] | None:
 
 def aggressive_decode(model, src_ids: list[int], max_len: int | None = None) -> Decoded:
     state = model.encode(src_ids)
-    limit = length_limit(model, src_ids, max_len)
-    past = model.empty_past()
+    block = _first_block(model, src_ids, max_len)
+    logp, present = model.decode(state, block, model.empty_past())
+    return _finish(model, state, src_ids, length_limit(model, src_ids, max_len), block, logp, present)
+
+
+def aggressive_decode_many(model, sources: list[list[int]], max_len: int | None = None,
+                           stop: Callable[[int, list[int]], bool] | None = None) -> list[Decoded]:
+    """aggressive_decode() of each source, the encoder and the first pass (the source as
+    the draft: the only call for a sentence the model leaves as it is) run for all of
+    them together (OnnxModel.start_many); the rest, a few calls where the model corrects,
+    one sentence at a time. `stop(i, output so far)` for sources[i], asked every few tokens once the first
+    pass has not accepted the whole draft: yes ends that decoding early, `stopped` (the caller
+    has seen enough to discard it: a decoder gone round in circles runs to the length limit)."""
+    blocks = [_first_block(model, src, max_len) for src in sources]
+    started = model.start_many(sources, blocks) if sources else []
+    return [_finish(model, state, src, length_limit(model, src, max_len), block, logp, present,
+                    None if stop is None else partial(stop, i))
+            for i, (src, block, (state, logp, present)) in enumerate(zip(sources, blocks, started))]
+
+
+def _first_block(model, src_ids: list[int], max_len: int | None) -> list[int]:
+    # The source, EOS included, is the first draft. At most `limit` draft tokens can be
+    # accepted; one more would sit at position limit + 1, past the model's last position
+    # when the limit is max_positions - 1.
+    return [model.bos] + list(src_ids)[: length_limit(model, src_ids, max_len)]
+
+
+STOP_EVERY = 8  # tokens between two questions to `stop`
+
+
+def _finish(model, state, src_ids: list[int], limit: int, block: list[int], logp, present,
+            stop: Callable[[list[int]], bool] | None = None) -> Decoded:
+    """The decoding, given the first block and its scores."""
+    first = logp
     out: list[int] = []
-    last, calls, total = model.bos, 0, 0.0
-    draft = list(src_ids)  # the source, EOS included, is the first draft
+    calls, total, ask_at = 1, 0.0, STOP_EVERY
     while True:
-        # At most `limit - len(out)` draft tokens can still be accepted; one more would sit at
-        # position limit + 1, past the model's last position when the limit is max_positions - 1.
-        block = [last] + draft[: limit - len(out)]
-        logp, present = model.decode(state, block, past)
-        calls += 1
         pred = logp.argmax(axis=-1)
         # Accept draft tokens while they are the model's own choice.
         k = 0
@@ -60,13 +89,24 @@ def aggressive_decode(model, src_ids: list[int], max_len: int | None = None) -> 
         # Greedy steps until the output re-aligns with the source.
         draft = realign(src_ids, out) or []
         while not draft:
+            if stop is not None and len(out) >= ask_at:
+                ask_at = len(out) + STOP_EVERY
+                if stop(out):
+                    return Decoded(out, calls, total, first, state, stopped=True)
             logp, past = model.decode(state, [last], past)
             calls += 1
             tok = int(logp[-1].argmax())
             total += float(logp[-1, tok])
             if tok == model.eos or len(out) >= limit:
-                return Decoded(out, calls, total)
+                return Decoded(out, calls, total, first, state)
             out.append(tok)
             last = tok
             draft = realign(src_ids, out) or []
-    return Decoded(out, calls, total)
+        if stop is not None and len(out) >= ask_at:
+            ask_at = len(out) + STOP_EVERY
+            if stop(out):
+                return Decoded(out, calls, total, first, state, stopped=True)
+        block = [last] + draft[: limit - len(out)]
+        logp, present = model.decode(state, block, past)
+        calls += 1
+    return Decoded(out, calls, total, first, state)

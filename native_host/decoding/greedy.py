@@ -11,6 +11,12 @@ class Decoded:
     tokens: list[int]  # output tokens, without BOS/EOS
     calls: int = 0  # decoder calls used
     logprob: float = 0.0  # sum of the output's log-probabilities, EOS included
+    # Aggressive Decoding's first pass scored [BOS] + the source: the model's distribution at
+    # every source position given the source before it (T, V), what the guard's margins read;
+    # and the encoded source. Kept so that the guard costs no further call.
+    source_logp: object = None
+    state: object = None
+    stopped: bool = False  # ended early at the caller's request (aggressive_decode_many's `stop`)
 
 
 def length_limit(model, src_ids: list[int], max_len: int | None) -> int:

@@ -20,6 +20,28 @@ class EncoderState:
     src_ids: list[int]
 
 
+BATCH_TOKENS = 384  # start_many's most tokens a call (rows x longest): fuller products, data kept in cache
+
+
+def _groups(lengths: list[int], budget: int) -> list[list[int]]:
+    """Indices grouped by length (shortest first), each group's rows x longest within budget."""
+    groups: list[list[int]] = []
+    for k in sorted(range(len(lengths)), key=lengths.__getitem__):
+        if groups and (len(groups[-1]) + 1) * lengths[k] <= budget:
+            groups[-1].append(k)
+        else:
+            groups.append([k])
+    return groups
+
+
+def _row(v: np.ndarray, row: int, length: int, name: str) -> np.ndarray:
+    """One sentence's slice of a batched encoder output or source feed, cut to its length:
+    the source axis is 1 for (B, S[, D]) arrays, 2 for the per-head (B, H, S, dh) ones."""
+    if v.ndim == 4:
+        return np.ascontiguousarray(v[row:row + 1, :, :length])
+    return np.ascontiguousarray(v[row:row + 1, :length])
+
+
 class OnnxModel:
     def __init__(self, model_dir: Path | str, threads: int = 1):
         import onnxruntime as ort
@@ -66,6 +88,45 @@ class OnnxModel:
         outs = self.encoder.run(self._encoder_outputs, {"src_ids": ids, "src_mask": mask})
         feeds = {"src_ids": ids, "src_mask": mask} | dict(zip(self._encoder_outputs, outs))
         return EncoderState({k: v for k, v in feeds.items() if k in self._decoder_inputs}, list(src_ids))
+
+    def start_many(self, sources: list[list[int]], blocks: list[list[int]]
+                   ) -> list[tuple[EncoderState, np.ndarray, list[np.ndarray]]]:
+        """Encode each source and score its first block (after no cached tokens): what
+        encode() then decode(state, block, empty_past()) give, as (state, log-probabilities
+        (T, V), cache), computed for several sentences per call. Sentences of similar length
+        go together, padded on the right: the encoder and the decoder's cross-attention mask
+        a padded source position (src_mask), and a padded block position comes after every
+        real one, which the causal decoder never attends to; each row is then cut back to
+        its own length. Fuller matrix products cost less per sentence than one at a time."""
+        out: list = [None] * len(sources)
+        for group in _groups([len(s) + len(b) for s, b in zip(sources, blocks)], BATCH_TOKENS):
+            src_ids, src_mask = self._padded([sources[k] for k in group])
+            enc = self.encoder.run(self._encoder_outputs, {"src_ids": src_ids, "src_mask": src_mask})
+            memory = {"src_ids": src_ids, "src_mask": src_mask} | dict(zip(self._encoder_outputs, enc))
+            feeds = {k: v for k, v in memory.items() if k in self._decoder_inputs}
+            feeds["input_ids"], _ = self._padded([blocks[k] for k in group])
+            batch_past = [np.zeros((len(group), self.heads, 0, self.head_dim), dtype=np.float32)] * len(self._past_names)
+            feeds.update(zip(self._past_names, batch_past))
+            dec = self.decoder.run(self._decoder_outputs, feeds)
+            with self._lock:
+                self.decoder_calls += 1
+            for row, k in enumerate(group):
+                s, t = len(sources[k]), len(blocks[k])
+                state = EncoderState({name: _row(v, row, s, name) for name, v in memory.items()
+                                      if name in self._decoder_inputs}, list(sources[k]))
+                present = [np.ascontiguousarray(p[row:row + 1, :, :t]) for p in dec[1:]]
+                out[k] = (state, dec[0][row, :t], present)
+        return out
+
+    def _padded(self, rows: list[list[int]]) -> tuple[np.ndarray, np.ndarray]:
+        """Token rows right-padded to one length, and their mask (1 = a real token)."""
+        width = max(map(len, rows))
+        ids = np.full((len(rows), width), self.pad, dtype=np.int64)
+        mask = np.zeros((len(rows), width), dtype=np.int64)
+        for b, r in enumerate(rows):
+            ids[b, :len(r)] = r
+            mask[b, :len(r)] = 1
+        return ids, mask
 
     def empty_past(self) -> list[np.ndarray]:
         return [np.zeros((1, self.heads, 0, self.head_dim), dtype=np.float32) for _ in self._past_names]

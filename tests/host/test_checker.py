@@ -95,6 +95,21 @@ def test_empty_and_whitespace(eager):
     assert eager.check(" \n\t\r\n ") == []
 
 
+def test_sentences_checked_together_get_what_each_gets_alone():
+    """The model decodes a text's sentences as a batch (Checker.warm, all_edits): padded,
+    sorted by length, first passes shared; every sentence must still get its own result."""
+    alone, together = Checker(model_dir(), sensitivity="thorough"), Checker(model_dir(), sensitivity="thorough")
+    texts = ["She go to the the market yesterday.", "This one is fine.", "I recieve to many emails evry day.",
+             "However we went home early and the the dog were tired.", "Ok.",
+             "They was happy because there team won the match, and everyone celebrate until late at night.",
+             "He has went home. she dont like it. Its a nice day, isnt it?"]
+    together.warm(texts)
+    misses = together.cache_misses
+    assert [together.check(t) for t in texts] == [alone.check(t) for t in texts]
+    assert together.cache_misses == misses  # every sentence came from the batch
+    assert any(alone.check(t) for t in texts)
+
+
 def test_cache_decodes_only_changed_sentences():
     checker = Checker(model_dir(), sensitivity="thorough")
     paragraph = "The first sentence is here. The second one follows. A third closes it."

@@ -6,7 +6,11 @@ from pathlib import Path
 
 import pytest
 
-from native_host.decoding.aggressive import aggressive_decode, realign
+from native_host.decoding.aggressive import (
+    aggressive_decode,
+    aggressive_decode_many,
+    realign,
+)
 from native_host.decoding.greedy import greedy_decode
 from native_host.decoding.onnx_model import OnnxModel
 from tests.host.model_fixture import SHARED, model_dir
@@ -98,12 +102,17 @@ SAMPLES = Path(__file__).parents[2] / "native_host" / "samples"
 
 
 def _aggressive_equals_greedy(model, sentences) -> tuple[int, int, int]:
-    """Asserts both decodings agree on every sentence; (greedy calls, aggressive calls, outputs changed)."""
+    """Asserts greedy decoding, Aggressive Decoding one sentence at a time and Aggressive
+    Decoding of all of them as batches (padded, in the text's order and longest first)
+    agree on every sentence; (greedy calls, aggressive calls, outputs changed)."""
     calls_g = calls_a = changed = 0
-    for s in sentences:
-        ids = _ids(model, s)
+    sources = [_ids(model, s) for s in sentences]
+    batched = aggressive_decode_many(model, sources)
+    reordered = aggressive_decode_many(model, sources[::-1])[::-1]  # other neighbours, other padding
+    for s, ids, b, r in zip(sentences, sources, batched, reordered):
         g, a = greedy_decode(model, ids), aggressive_decode(model, ids)
         assert a.tokens == g.tokens, f"differs on: {s!r}"
+        assert b.tokens == g.tokens and r.tokens == g.tokens, f"batched differs on: {s!r}"
         calls_g += g.calls
         calls_a += a.calls
         changed += g.tokens != ids[:-1]
@@ -129,6 +138,23 @@ def test_aggressive_equals_greedy_on_1000_real_sentences(model):
         pytest.skip(f"needs ../shared/data (found {len(sentences)} sentences)")
     calls_g, calls_a, _ = _aggressive_equals_greedy(model, sentences)
     assert calls_a < calls_g  # the point of the exercise
+
+
+def test_a_batch_decodes_each_sentence_as_alone_and_counts_one_call_per_batch(model):
+    sentences = ["He go to school yesterday.", "Fine.", "", "The the cat sat on on the mat and and purred.",
+                 "This sentence is correct and rather long, with a clause or two to make it longer than the rest."]
+    sources = [_ids(model, s) for s in sentences]
+    alone = [aggressive_decode(model, ids) for ids in sources]
+    calls = model.decoder_calls
+    together = aggressive_decode_many(model, sources)
+    assert [t.tokens for t in together] == [a.tokens for a in alone]
+    assert [t.calls for t in together] == [a.calls for a in alone]
+    # The first passes of these short sentences share one decoder call.
+    assert model.decoder_calls - calls == 1 + sum(a.calls - 1 for a in alone)
+    for t, a in zip(together, alone):  # the first pass's scores, which the guard reads, too
+        assert t.source_logp.shape == a.source_logp.shape
+        assert abs(t.source_logp - a.source_logp).max() < 1e-3
+    assert aggressive_decode_many(model, []) == []
 
 
 def test_score_of_the_greedy_output_matches_its_decoding(model):
@@ -176,3 +202,31 @@ def test_length_limit_is_respected_identically(model):
     ids = _ids(model, "word " * 80)
     g, a = greedy_decode(model, ids, max_len=7), aggressive_decode(model, ids, max_len=7)
     assert a.tokens == g.tokens and len(a.tokens) <= 7
+
+
+# Two paragraphs run together with no punctuation, ~160 tokens: past ~70 tokens the model
+# goes round in circles ("the third price of the third price of ...") up to the length limit.
+RUN_ON = ("the old harbour town sits at the mouth of a wide river where fishing boats come and go every morning "
+          "and the market near the church sells bread cheese and fresh fish to the people who live in the narrow "
+          "streets behind the sea wall the town council meets once a month in the hall above the library to talk "
+          "about roads schools and the price of parking near the beach our team moved the weekly planning meeting "
+          "to thursday afternoon because the design review now takes most of tuesday and several people asked for "
+          "more time to prepare their slides the new room on the third floor has a larger screen but the projector "
+          "cable is missing so please bring an adapter if you plan to present from a laptop and let me know by friday")
+
+
+def test_a_decoding_that_loops_is_stopped_early_and_would_have_been_dropped(model):
+    from native_host.lexicon import sentence_words
+    from native_host.model_stage import _loops
+    from native_host.plausible import looping
+
+    ids, words = model.tokenizer.encode(RUN_ON).ids[:160] + [model.eos], sentence_words(RUN_ON)
+    (full,) = aggressive_decode_many(model, [ids])
+    (cut,) = aggressive_decode_many(model, [ids], stop=lambda i, out: _loops(model, words, out))
+    assert looping(words, sentence_words(model.tokenizer.decode(full.tokens)))  # the guard drops the whole output
+    assert cut.stopped and cut.tokens == full.tokens[:len(cut.tokens)]
+    assert cut.calls < full.calls / 3
+    # A decoding that does not loop is never stopped.
+    (fine,) = aggressive_decode_many(model, [_ids(model, "He go to school yesterday and buy a apple.")],
+                                     stop=lambda i, out: _loops(model, words, out))
+    assert not fine.stopped

@@ -37,6 +37,7 @@ class Proposal(NamedTuple):
     rule: str
     bar: float | None  # the least model margin that keeps it; None: certain
     message: str
+    category: str | None = None  # the card's category, if the rule's own (rules._CATEGORY otherwise)
 
 
 _WORD = re.compile(r"[A-Za-z]+(?:['’-][A-Za-z]+)*")  # "it's", "so-called": one word

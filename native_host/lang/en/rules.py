@@ -42,6 +42,8 @@ from collections.abc import Mapping
 from ...edits import Edit
 from ...regions import in_code
 from .confusables import proposals as confusable_proposals
+from .phrases import proposals as phrase_proposals
+from .typography import proposals as typography_proposals
 from .words import FUNCTION_WORDS
 
 # "i" alone: not part of a word, an abbreviation or a list marker ("i.e.", "(i)", "i-th").
@@ -280,11 +282,26 @@ def confusables(s) -> list[Edit]:
     """The slips of fluent writers (confusables.py): a certain proposal as it is, the others
     if the model finds them at most their family's bar less likely than the text as written
     (one decoder pass for all of a sentence's proposals)."""
+    return _judged(s, confusable_proposals(s.text, s.lexicon.counts))
+
+
+def typography(s) -> list[Edit]:
+    """Typing slips (typography.py: "the the", "nice , but", "late.We", "twenty one"): certain."""
+    return _judged(s, typography_proposals(s.text, s.lexicon.counts))
+
+
+def phrases(s) -> list[Edit]:
+    """Wrong or padded phrases (phrases.py: "return back", "informations", "I afraid",
+    "don't know nothing", "very unique", "a two hour drive"), judged as confusables are."""
+    return _judged(s, phrase_proposals(s.text, s.lexicon.counts))
+
+
+def _judged(s, found) -> list[Edit]:
     out = []
-    for p in confusable_proposals(s.text, s.lexicon.counts):
+    for p in found:
         if in_code(s.text, p.start, p.end):
             continue
-        category = _CONFUSABLE_CATEGORY.get(p.rule, "word-choice")
+        category = p.category or _CONFUSABLE_CATEGORY.get(p.rule, "word-choice")
         if p.bar is None:
             out.append(Edit(p.start, p.end, (p.replacement,), category, p.message, "rule", p.rule))
             continue

@@ -125,3 +125,14 @@ def test_applying_every_edit_gives_the_correction_modulo_spacing(a, b):
     for e in edits:
         assert source[e.start:e.end] == e.original
     assert all(x.end <= y.start for x, y in zip(edits, edits[1:]))  # ordered, no overlap
+
+
+def test_messages_name_the_mistake():
+    # What the word written means comes first, then what the sentence needs.
+    assert one("Their going home.", "They're going home.").message == \
+        "“Their” means belonging to them; here you need “They're” (they are)."
+    assert one("I can went there.", "I can go there.").message == "After “can”, use the base form “go”."
+    assert one("I will tried.", "I will try.").message == "After “will”, use the base form “try”."
+    assert one("He can swimming.", "He can swim.").message == "After “can”, use the base form “swim”."
+    assert one("I look forward to meet you.", "I look forward to meeting you.").message == \
+        "Use the -ing form “meeting” here."

@@ -90,8 +90,8 @@ def classify(edit, sentence: str, known=None) -> tuple[str, str]:
                 example = f": {_q(n + ' ' + nxt[0].strip('.,;:!?'))}" if nxt else ""
                 return "grammar", f"Use {_q(n)} before {'a vowel' if ln == 'an' else 'a consonant'} sound{example}."
             return "grammar", f"Use the article {_q(n)} instead of {_q(o)}."
-        if lo in CONFUSABLES and ln in CONFUSABLES:
-            return "word-choice", f"Did you mean {_q(n)} ({CONFUSABLES[ln]})? {_q(o)} means {CONFUSABLES[lo]}."
+        if lo in CONFUSABLES and ln in CONFUSABLES:  # the mistake first: what the word written means
+            return "word-choice", f"{_q(o)} means {CONFUSABLES[lo]}; here you need {_q(n)} ({CONFUSABLES[ln]})."
         if lo in PREPOSITIONS and ln in PREPOSITIONS:
             return "grammar", f"Use the preposition {_q(n)} here instead of {_q(o)}."
         if lo.replace("'", "").replace("’", "") == ln.replace("'", "").replace("’", ""):
@@ -101,6 +101,10 @@ def classify(edit, sentence: str, known=None) -> tuple[str, str]:
         if "'" in ln + lo or "’" in ln + lo:
             return "grammar", f"Write {_q(n)} instead of {_q(o)}."
         same_verb = lo in IRREGULAR and IRREGULAR[lo] == IRREGULAR.get(ln)
+        if before.lower() in _BASE_BEFORE and (same_verb and ln == IRREGULAR[ln][0] or ln in _bases(lo)):
+            return "grammar", f"After {_q(before)}, use the base form {_q(n)}."  # "can went", "to goes"
+        if ln.endswith("ing") and lo in _bases(ln) and not lo.endswith("ing"):
+            return "grammar", f"Use the -ing form {_q(n)} here."  # "look forward to meet" -> "meeting"
         if same_verb and ln in IRREGULAR[ln][1:] and lo not in IRREGULAR[lo][1:] and before.lower() not in AUXILIARIES:
             return "grammar", f"Use the past tense {_q(n)} here."
         if _inflection_pair(lo, ln) or same_verb or (lo in AUXILIARIES and ln in AUXILIARIES):
@@ -142,6 +146,23 @@ def classify(edit, sentence: str, known=None) -> tuple[str, str]:
     if sorted(w.lower() for w in rem_words) == sorted(w.lower() for w in add_words):
         return "grammar", f"Change the word order: {_q(new)}."
     return "grammar", f"Write {_q(new)} instead of {_q(old)}." if new else f"Remove {_q(old)}."
+
+
+# After these comes a verb's base form: "can go", "to go", "didn't go".
+_BASE_BEFORE = {"to", "can", "could", "will", "would", "shall", "should", "may", "might", "must", "can't", "cannot",
+                "couldn't", "won't", "wouldn't", "shouldn't", "didn't", "doesn't", "don't", "did", "does", "do"}
+
+
+def _bases(word: str) -> set[str]:
+    """What `word` may be the -s, -ed or -ing form of: "tried" -> "try", "swimming" -> "swim"."""
+    out = set()
+    for suffix in ("ies", "ied", "es", "ed", "s", "d", "ing"):
+        if word.endswith(suffix) and len(word) > len(suffix) + 1:
+            stem = word[:-len(suffix)]
+            out |= {stem, stem + "e", stem + "y" if suffix in ("ies", "ied") else stem}
+            if len(stem) > 2 and stem[-1] == stem[-2]:
+                out.add(stem[:-1])  # "swimming", "stopped"
+    return out
 
 
 def _punctuation_message(removed, added, new: str, at_end: bool) -> str:

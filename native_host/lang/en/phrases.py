@@ -148,7 +148,7 @@ def _mass(w: _Words, counts) -> list[Proposal]:
             out.append(_at(w, i, new, "en.mass_plural", None,
                            f"“{new}” has no plural: write “{new}”.", "grammar"))
         elif word in ("a", "an") and w.next(i) in _MASS and w.items[i + 1][0].islower() and \
-                w.text[w.items[i][1] - 1:w.items[i][1]].strip() == "" and w.text[w.items[i + 1][2]:][:1] not in (".", "-"):
+                w.text[w.items[i][1] - 1:w.items[i][1]].strip() == "" and not _glued(w.text, w.items[i + 1][2]):
             after = w.next(i, 2)
             if after in ("", "#") or (after in FUNCTION_WORDS and after not in ("and", "or")):
                 noun = w.items[i + 1][0]
@@ -157,6 +157,11 @@ def _mass(w: _Words, counts) -> list[Proposal]:
                                     f"“{noun}” is not counted: drop “{w.items[i][0]}” (or write “a piece of {noun}”).",
                                     "grammar"))
     return out
+
+
+def _glued(text: str, end: int) -> bool:
+    """A word that goes on past `end` as a name or address: "news.gnome.org", "news-based"."""
+    return text[end:end + 1] == "-" or (text[end:end + 1] == "." and text[end + 1:end + 2].isalnum())
 
 
 def _missing_be(w: _Words) -> list[Proposal]:

@@ -1,0 +1,118 @@
+"""Wrong or padded phrases (native_host/lang/en/phrases.py, the `phrases` stage of
+rules.py): what is proposed without a model, what the model's margin keeps, and what the
+checker with the shipped model makes of it."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from native_host.checker import Checker
+from native_host.edits import apply
+from native_host.lang.en import rules
+from native_host.lang.en.phrases import proposals
+from native_host.lexicon import Lexicon
+from tests.host.model_fixture import model_dir
+
+LEXICON = {w: 10_000 for w in "job drive author son car time money idea way came list plans trip form".split()}
+
+
+def proposed(text):
+    return [(text[p.start:p.end], p.replacement, p.bar is None) for p in proposals(text, LEXICON)]
+
+
+@pytest.mark.parametrize("text, change", [
+    ("Please return back the form.", ("return back", "return", True)),
+    ("Every order comes with a free gift.", ("free gift", "gift", True)),
+    ("Get cash at the ATM machine.", ("ATM machine", "ATM", True)),
+    ("We meet at 7 a.m. in the morning.", ("7 a.m. in the morning", "7 a.m.", True)),
+    ("The informations are wrong.", ("informations", "information", True)),
+    ("He gave me an advice.", ("an ", "", False)),
+    ("I afraid of dogs.", ("I", "I am", True)),
+    ("Now they unable to pay.", ("they", "they are", True)),
+    ("I don't know nothing about it.", ("nothing", "anything", True)),
+    ("We didn't have no time.", ("no", "any", True)),
+    ("This recipe is very unique.", ("very ", "", True)),
+    ("It was a two hour drive.", ("two hour", "two-hour", False)),
+    ("Our five year old son is here.", ("five year old", "five-year-old", False)),
+    ("She has a full time job.", ("full time", "full-time", False)),
+    ("He is a well known author.", ("well known", "well-known", False)),
+    ("We need an up to date list.", ("up to date", "up-to-date", False)),
+])
+def test_a_phrase_is_proposed(text, change):
+    assert proposed(text) == [change]
+
+
+@pytest.mark.parametrize("text", [
+    "The pin number is on the card.",  # not the acronym
+    "Call the sum total and the usual custom; but however this may be, we went.",
+    "He has a knowledge of Greek and a research and development job.",
+    "See a news.gnome.org post about 802.11a hardware.",
+    "I sure hope so; you happy girl!",
+    "I can't believe nobody came, and I won't take no for an answer.",
+    "It wasn't for nothing; he didn't say no.",
+    "Not the very unique one.",
+    "She works full time; in the long term we win; at the last minute.",
+    "He is well known and takes this one step further.",
+    "It is part of the Five Year Plan.",
+])
+def test_right_phrases_are_left_alone(text):
+    assert proposed(text) == []
+
+
+class Sentence:
+    def __init__(self, text, margin):
+        self.text, self.starts, self.min_margin = text, True, 0.0
+        self.lexicon = Lexicon(LEXICON, frozenset(), frozenset())
+        self._margin = margin
+
+    def margin(self, start, end, replacement):
+        return self._margin
+
+
+def test_the_model_judges_what_can_be_right():
+    text = "I need a software for a two hour drive, I afraid."
+    assert apply(text, rules.phrases(Sentence(text, margin=-2.0))) == "I need software for a two-hour drive, I am afraid."
+    assert apply(text, rules.phrases(Sentence(text, margin=-9.0))) == "I need a software for a two hour drive, I am afraid."
+
+
+def test_messages_name_the_mistake():
+    text = "Return back the informations, I afraid."
+    assert [e.message for e in rules.phrases(Sentence(text, margin=0.0))] == [
+        "“back” repeats what “Return” already says.",
+        "“information” has no plural: write “information”.",
+        "“afraid” needs a verb: “I am afraid”.",
+    ]
+    assert {e.category for e in rules.phrases(Sentence(text, margin=0.0))} == {"style", "grammar"}
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from("a an the I they don't know nothing no one very unique two hour old son full time job "
+                                "well known return back ATM machine informations advice afraid , . 7 a.m. in morning"
+                                .split()), max_size=12))
+def test_any_sequence_gives_ordered_non_overlapping_edits(words):
+    text = " ".join(words)
+    found = proposals(text, LEXICON) + proposals(text, None)
+    for p in found:
+        assert 0 <= p.start < p.end <= len(text) and p.message
+    mine = proposals(text, LEXICON)
+    for p, q in zip(mine, mine[1:]):
+        assert p.end <= q.start
+
+
+@pytest.fixture(scope="module")
+def checker():
+    return Checker(model_dir(), sensitivity="thorough")
+
+
+@pytest.mark.parametrize("text, right", [
+    ("They will return back home tomorrow.", "They will return home tomorrow."),
+    ("I forgot my PIN number.", "I forgot my PIN."),
+    ("I don't know nothing about it.", "I don't know anything about it."),
+    ("I afraid of dogs.", "I am afraid of dogs."),
+    ("He is a well known author.", "He is a well-known author."),
+    ("We saw the the car.", "We saw the car."),
+])
+def test_the_checker_fixes_them(checker, text, right):
+    assert checker.correct(text) == right

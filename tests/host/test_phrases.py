@@ -39,6 +39,9 @@ def proposed(text):
     ("She has a full time job.", ("full time", "full-time", False)),
     ("He is a well known author.", ("well known", "well-known", False)),
     ("We need an up to date list.", ("up to date", "up-to-date", False)),
+    ("For all intensive purposes, it is done.", ("For all intensive purposes", "For all intents and purposes", True)),
+    ("We should nip it in the butt.", ("nip it in the butt", "nip it in the bud", True)),
+    ("Irregardless of cost.", ("Irregardless", "Regardless", True)),
 ])
 def test_a_phrase_is_proposed(text, change):
     assert proposed(text) == [change]
@@ -78,6 +81,9 @@ def test_the_model_judges_what_can_be_right():
 
 
 def test_messages_name_the_mistake():
+    text = "It was a sneak peak; irregardless, we left."
+    assert [e.message for e in rules.phrases(Sentence(text, margin=0.0))] == [
+        "The set phrase is “sneak peek”, not “sneak peak”.", "“irregardless” is not standard English: write “regardless”."]
     text = "Return back the informations, I afraid."
     assert [e.message for e in rules.phrases(Sentence(text, margin=0.0))] == [
         "“back” repeats what “Return” already says.",

@@ -45,6 +45,26 @@ _REDUNDANT = {
 }
 _REDUNDANT_RE = re.compile(r"(?<![\w'’-])(" + "|".join(sorted(map(re.escape, _REDUNDANT), key=len, reverse=True))
                            + r")(?![\w'’-])", re.IGNORECASE)
+# Set phrases misheard as other words (what is written, what the phrase is); the words
+# written are never meant: "for all intensive purposes", "nip it in the butt".
+_MISHEARD = {
+    "for all intensive purposes": "for all intents and purposes", "nip it in the butt": "nip it in the bud",
+    "one in the same": "one and the same", "case and point": "case in point", "escape goat": "scapegoat",
+    "deep seeded": "deep-seated", "tow the line": "toe the line", "statue of limitations": "statute of limitations",
+    "wet your appetite": "whet your appetite", "peak my interest": "pique my interest",
+    "peaked my interest": "piqued my interest", "peaks my interest": "piques my interest",
+    "sneak peak": "sneak peek", "baited breath": "bated breath", "free reign": "free rein", "mute point": "moot point",
+    "all of the sudden": "all of a sudden", "by in large": "by and large", "make due with": "make do with",
+    "slight of hand": "sleight of hand", "piece of mind": "peace of mind", "wreck havoc": "wreak havoc",
+    "wrecked havoc": "wreaked havoc", "chalk full": "chock-full", "doggy dog world": "dog-eat-dog world",
+    "in the mist of": "in the midst of", "tongue and cheek": "tongue in cheek", "beckon call": "beck and call",
+    "on tender hooks": "on tenterhooks", "taken for granite": "taken for granted", "hunger pains": "hunger pangs",
+    "first come, first serve": "first come, first served", "in another words": "in other words",
+    "shoe in": "shoo-in", "damp squid": "damp squib", "irregardless": "regardless", "supposably": "supposedly",
+    "expresso": "espresso",
+}
+_MISHEARD_RE = re.compile(r"(?<![\w'’-])(" + "|".join(sorted(map(re.escape, _MISHEARD), key=len, reverse=True))
+                          + r")(?![\w'’-])", re.IGNORECASE)
 _CLOCK = re.compile(r"(?<![\w.])(\d{1,2}(?:[:.]\d\d)?\s?(?:(a)\.?m\.?|(p)\.?m\.?))(\s+in\s+the\s+(morning|afternoon|evening|night))"
                     r"(?![\w'’-])", re.IGNORECASE)
 
@@ -110,7 +130,7 @@ BARS = {"en.mass_article": -6.0, "en.compound_hyphen": -6.0}
 def proposals(text: str, counts: Mapping[str, int] | None) -> list[Proposal]:
     """Every proposal for `text`, in order, none overlapping."""
     w = _Words(text)
-    found = (_redundant(text) + _mass(w, counts) + _missing_be(w) + _double_negative(w) + _extreme(w)
+    found = (_redundant(text) + _misheard(text) + _mass(w, counts) + _missing_be(w) + _double_negative(w) + _extreme(w)
              + _compound(w, counts))
     out, end = [], -1
     for p in sorted(found):
@@ -136,6 +156,18 @@ def _redundant(text: str) -> list[Proposal]:
     for m in _CLOCK.finditer(text):
         out.append(Proposal(m.start(), m.end(), m.group(1), "en.redundant", None,
                             f"“{'a.m.' if m.group(2) else 'p.m.'}” already says “{m.group(4).strip()}”.", "style"))
+    return out
+
+
+def _misheard(text: str) -> list[Proposal]:
+    """"for all intensive purposes" -> "for all intents and purposes": a set phrase misheard."""
+    out = []
+    for m in _MISHEARD_RE.finditer(text):
+        old = m.group()
+        new = _cased(_MISHEARD[old.lower()], old, text)
+        out.append(Proposal(m.start(), m.end(), new, "en.set_phrase", None,
+                            f"The set phrase is “{new}”, not “{old}”." if " " in old else
+                            f"“{old}” is not standard English: write “{new}”.", "word-choice"))
     return out
 
 

@@ -70,6 +70,8 @@ def test_a_confused_word_is_proposed_for_the_model_to_judge(text, change, sure):
 @pytest.mark.parametrize("text, change", [
     ("We dont know and she doesnt care.", ["dont -> don't", "doesnt -> doesn't"]),
     ("It is everyones job, not someones hobby.", ["everyones -> everyone's", "someones -> someone's"]),
+    ("Im sure shes home and theres time.", ["Im -> I'm", "shes -> she's", "theres -> there's"]),
+    ("Whos there? I cant go and it wont work.", ["Whos -> Who's", "cant -> can't", "wont -> won't"]),
     ("He dont care.", ["dont -> doesn't"]),
     ("It don't matter.", ["don't -> doesn't"]),
     ("They should of known.", ["of -> have"]),
@@ -111,6 +113,7 @@ def test_certain_slips_need_no_model(text, change):
     "I remember yesterday.",
     "I went home yesterday.",
     "Everyone's job is someone's hobby.",
+    "As was his wont, the cant of the deck was steep.",
     "There is lots of time; there was sales tax on it.",
     "Many wine lovers came to see the rose we found; many wine and food fairs.",
     "Come here, you. Were they here? It is here that we met.",

@@ -42,6 +42,12 @@ def proposed(text):
     ("For all intensive purposes, it is done.", ("For all intensive purposes", "For all intents and purposes", True)),
     ("We should nip it in the butt.", ("nip it in the butt", "nip it in the bud", True)),
     ("Irregardless of cost.", ("Irregardless", "Regardless", True)),
+    ("This is between you and I.", ("between you and I", "between you and me", True)),
+    ("I know they was late.", ("was", "were", True)),
+    ("Now she have a car.", ("have", "has", True)),
+    ("I is here.", ("is", "am", True)),
+    ("It is more easier than that.", ("more ", "", True)),
+    ("It is the most biggest one.", ("most ", "", True)),
 ])
 def test_a_phrase_is_proposed(text, change):
     assert proposed(text) == [change]
@@ -59,6 +65,9 @@ def test_a_phrase_is_proposed(text, change):
     "She works full time; in the long term we win; at the last minute.",
     "He is well known and takes this one step further.",
     "It is part of the Five Year Plan.",
+    "My team and I are ready; if he were rich, does she have it? Thank you is enough.",
+    "Juan Carlos I is king; i is the imaginary unit; anyone but you has seen it.",
+    "More older people came.",
 ])
 def test_right_phrases_are_left_alone(text):
     assert proposed(text) == []

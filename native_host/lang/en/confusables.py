@@ -95,7 +95,13 @@ _APOSTROPHE = {
     "youll": "you'll", "theyll": "they'll", "wouldve": "would've", "couldve": "could've", "shouldve": "should've",
     "everyones": "everyone's", "someones": "someone's", "anyones": "anyone's", "everybodys": "everybody's",
     "somebodys": "somebody's", "anybodys": "anybody's", "nobodys": "nobody's",
+    "hes": "he's", "shes": "she's", "theres": "there's", "wheres": "where's", "whos": "who's", "heres": "here's",
+    "aint": "ain't", "itll": "it'll", "thatll": "that'll", "theyd": "they'd", "youd": "you'd", "neednt": "needn't",
+    "im": "I'm",
 }
+# Words in their own right ("cant", "wont": habit) that after a subject are "can't", "won't".
+_APOSTROPHE_AFTER_SUBJECT = {"cant": "can't", "wont": "won't"}
+_CONTRACTED_S = {"hes", "shes", "theres", "wheres", "whos", "heres"}  # "he's" is "he is", no possessive
 _SINGULAR_SUBJECTS = {"he", "she", "it", "everyone", "everybody", "someone", "somebody", "nobody", "anyone", "anybody"}
 _ALL_SUBJECTS = _SINGULAR_SUBJECTS | {"i", "you", "we", "they"}
 # Times that put a clause in the past.
@@ -231,8 +237,12 @@ def _apostrophes(w: _Words, counts) -> list[Proposal]:
     """"dont" -> "don't", "everyones" -> "everyone's": certain (none of them is a word)."""
     out = []
     for i, word in enumerate(w.lower):
-        if word in _APOSTROPHE and w.items[i][0].islower() or (word == "ive" and w.items[i][0] == "Ive"):
-            possessive = word.endswith("s") and _APOSTROPHE[word].endswith("'s")
+        if word in _APOSTROPHE_AFTER_SUBJECT and w.items[i][0].islower() and w.prev(i) in _ALL_SUBJECTS | {"that", "this"}:
+            out.append(_at(w, i, _APOSTROPHE_AFTER_SUBJECT[word], "en.apostrophe", None,
+                           "Write the contraction with an apostrophe: “{new}”."))
+        elif word in _APOSTROPHE and (w.items[i][0].islower() or w.items[i][0] == word.capitalize()
+                                      and (word in ("ive", "im") or i == 0 and w.prev(i) == "")):  # "Dont worry"
+            possessive = word.endswith("s") and _APOSTROPHE[word].endswith("'s") and word not in _CONTRACTED_S
             what = "the possessive" if possessive else "the contraction"
             out.append(_at(w, i, _APOSTROPHE[word], "en.apostrophe", None, f"Write {what} with an apostrophe: “{{new}}”."))
     return out

@@ -61,7 +61,7 @@ _MISHEARD = {
     "on tender hooks": "on tenterhooks", "taken for granite": "taken for granted", "hunger pains": "hunger pangs",
     "first come, first serve": "first come, first served", "in another words": "in other words",
     "shoe in": "shoo-in", "damp squid": "damp squib", "irregardless": "regardless", "supposably": "supposedly",
-    "expresso": "espresso",
+    "expresso": "espresso", "between you and I": "between you and me",
 }
 _MISHEARD_RE = re.compile(r"(?<![\w'’-])(" + "|".join(sorted(map(re.escape, _MISHEARD), key=len, reverse=True))
                           + r")(?![\w'’-])", re.IGNORECASE)
@@ -130,7 +130,7 @@ BARS = {"en.mass_article": -6.0, "en.compound_hyphen": -6.0}
 def proposals(text: str, counts: Mapping[str, int] | None) -> list[Proposal]:
     """Every proposal for `text`, in order, none overlapping."""
     w = _Words(text)
-    found = (_redundant(text) + _misheard(text) + _mass(w, counts) + _missing_be(w) + _double_negative(w) + _extreme(w)
+    found = (_redundant(text) + _misheard(text) + _mass(w, counts) + _pronoun_verb(w) + _double_comparative(w) + _missing_be(w) + _double_negative(w) + _extreme(w)
              + _compound(w, counts))
     out, end = [], -1
     for p in sorted(found):
@@ -164,7 +164,7 @@ def _misheard(text: str) -> list[Proposal]:
     out = []
     for m in _MISHEARD_RE.finditer(text):
         old = m.group()
-        new = _cased(_MISHEARD[old.lower()], old, text)
+        new = _cased(next(v for k, v in _MISHEARD.items() if k.lower() == old.lower()), old, text)
         out.append(Proposal(m.start(), m.end(), new, "en.set_phrase", None,
                             f"The set phrase is “{new}”, not “{old}”." if " " in old else
                             f"“{old}” is not standard English: write “{new}”.", "word-choice"))
@@ -194,6 +194,61 @@ def _mass(w: _Words, counts) -> list[Proposal]:
 def _glued(text: str, end: int) -> bool:
     """A word that goes on past `end` as a name or address: "news.gnome.org", "news-based"."""
     return text[end:end + 1] == "-" or (text[end:end + 1] == "." and text[end + 1:end + 2].isalnum())
+
+
+def _pronoun_verb(w: _Words) -> list[Proposal]:
+    """"they was" -> "they were", "she have" -> "she has", "I is" -> "I am": "be" and "have"
+    after a subject pronoun. Not after a word that sets the verb's form ("did she have",
+    "let it be"), and not "were" after a singular subject ("if he were": the subjunctive)."""
+    out = []
+    for i, word in enumerate(w.lower[1:], 1):
+        subject = w.prev(i)
+        right = _PRONOUN_VERB.get(subject, {}).get(word)
+        before = w.items[i - 2][0] if i >= 2 and w.prev(i - 1) not in ("", "#") else ""
+        if not right or w.prev(i - 1) in _SETS_THE_FORM | {"and", "or", "nor", "but", "except"} \
+                or (subject == "i" and (w.items[i - 1][0] != "I" or before[:1].isupper())) \
+                or (subject == "you" and w.prev(i - 1) == "thank"):
+            continue  # "my team and I are", "anyone but you has", "i is the imaginary unit", "Juan Carlos I is"
+        if subject in ("you", "it") and w.prev(i - 1) not in _CLAUSE_START | {"#"}:
+            continue  # "the book I gave you is", "made it are": an object, not the subject
+        out.append(_at(w, i, right, "en.pronoun_verb", None,
+                       f"With “{w.items[i - 1][0]}”, use “{{new}}”, not “{{old}}”.", "grammar"))
+    return out
+
+
+_PLURAL_VERBS = {"is": "are", "was": "were", "am": "are", "has": "have", "isn't": "aren't", "wasn't": "weren't",
+                 "hasn't": "haven't", "doesn't": "don't"}
+_PRONOUN_VERB = {
+    "i": {"is": "am", "are": "am", "has": "have", "isn't": "am not", "hasn't": "haven't"},
+    "you": _PLURAL_VERBS, "we": _PLURAL_VERBS, "they": _PLURAL_VERBS,
+    **{p: {"are": "is", "am": "is", "have": "has", "aren't": "isn't", "haven't": "hasn't"} for p in ("he", "she", "it")},
+}
+# After these a verb keeps its base form or the pronoun is an object: "does she have", "let it be".
+_SETS_THE_FORM = {"do", "does", "did", "doesn't", "didn't", "don't", "will", "would", "can", "could", "should", "may",
+                  "might", "must", "shall", "won't", "wouldn't", "can't", "couldn't", "shouldn't", "let", "lets",
+                  "make", "makes", "made", "help", "helps", "to", "have", "has", "had", "see", "saw", "hear", "heard",
+                  "watch", "watched", "than", "as"}
+_COMPARATIVE_ADJECTIVES = {"better", "worse", "easier", "harder", "bigger", "smaller", "larger", "faster", "slower",
+                           "cheaper", "higher", "lower", "longer", "shorter", "stronger", "weaker", "happier", "healthier",
+                           "safer", "simpler", "wider", "deeper", "closer", "greater", "nicer", "clearer", "busier",
+                           "richer", "poorer", "heavier", "lighter", "quicker", "warmer", "colder", "hotter", "cooler",
+                           "smarter", "louder", "quieter", "funnier", "prettier", "uglier", "earlier", "later"}
+_SUPERLATIVES = {c[:-2] + "est" for c in _COMPARATIVE_ADJECTIVES - {"better", "worse"}} | {"best", "worst"}
+
+
+def _double_comparative(w: _Words) -> list[Proposal]:
+    """"more easier" -> "easier", "most biggest" -> "biggest": the ending already compares.
+    Not "more older people" (more people who are older): nothing may follow but "than",
+    punctuation or a function word."""
+    out = []
+    for i, word in enumerate(w.lower[:-1]):
+        nxt, after = w.next(i), w.next(i, 2)
+        if (word == "more" and nxt in _COMPARATIVE_ADJECTIVES or word == "most" and nxt in _SUPERLATIVES) and \
+                (after in ("", "#") or after in FUNCTION_WORDS):
+            start, end = w.items[i][1], w.items[i + 1][1]
+            out.append(Proposal(start, end, "", "en.double_comparative", None,
+                                f"“{w.items[i + 1][0]}” already compares: drop “{w.items[i][0]}”.", "grammar"))
+    return out
 
 
 def _missing_be(w: _Words) -> list[Proposal]:
@@ -284,4 +339,5 @@ def _compound(w: _Words, counts) -> list[Proposal]:
 
 def _at(w: _Words, i: int, new: str, rule: str, bar: float | None, message: str, category: str) -> Proposal:
     old, start, end = w.items[i]
-    return Proposal(start, end, _cased(new, old, w.text), rule, bar, message, category)
+    new = _cased(new, old, w.text)
+    return Proposal(start, end, new, rule, bar, message.format(old=old, new=new), category)

@@ -67,7 +67,7 @@ def test_a_phrase_is_proposed(text, change):
     "It is part of the Five Year Plan.",
     "My team and I are ready; if he were rich, does she have it? Thank you is enough.",
     "Juan Carlos I is king; i is the imaginary unit; anyone but you has seen it.",
-    "More older people came.",
+    "More older people came. When is more better? I'll write more later.",
 ])
 def test_right_phrases_are_left_alone(text):
     assert proposed(text) == []

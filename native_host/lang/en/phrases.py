@@ -232,7 +232,11 @@ _COMPARATIVE_ADJECTIVES = {"better", "worse", "easier", "harder", "bigger", "sma
                            "cheaper", "higher", "lower", "longer", "shorter", "stronger", "weaker", "happier", "healthier",
                            "safer", "simpler", "wider", "deeper", "closer", "greater", "nicer", "clearer", "busier",
                            "richer", "poorer", "heavier", "lighter", "quicker", "warmer", "colder", "hotter", "cooler",
-                           "smarter", "louder", "quieter", "funnier", "prettier", "uglier", "earlier", "later"}
+                           "smarter", "louder", "quieter", "funnier", "prettier", "uglier"}
+_LINKING_VERBS = {"is", "are", "was", "were", "be", "been", "being", "am", "it's", "that's", "seems", "seem", "seemed",
+                  "looks", "look", "looked", "feel", "feels", "felt", "become", "becomes", "became", "get", "gets",
+                  "got", "getting", "sounds", "sound", "much"}
+_QUESTION_START = {"", "#", "what", "when", "where", "why", "how", "who", "which", "and", "but", "or"}
 _SUPERLATIVES = {c[:-2] + "est" for c in _COMPARATIVE_ADJECTIVES - {"better", "worse"}} | {"best", "worst"}
 
 
@@ -243,8 +247,10 @@ def _double_comparative(w: _Words) -> list[Proposal]:
     out = []
     for i, word in enumerate(w.lower[:-1]):
         nxt, after = w.next(i), w.next(i, 2)
+        prev = w.prev(i)
+        linked = prev in _LINKING_VERBS and w.prev(i - 1) not in _QUESTION_START  # "it is more easier", not "when is more better"
         if (word == "more" and nxt in _COMPARATIVE_ADJECTIVES or word == "most" and nxt in _SUPERLATIVES) and \
-                (after in ("", "#") or after in FUNCTION_WORDS):
+                (after in ("", "#") or after in FUNCTION_WORDS) and (linked or prev in ("a", "an", "the", "much", "even", "far")):
             start, end = w.items[i][1], w.items[i + 1][1]
             out.append(Proposal(start, end, "", "en.double_comparative", None,
                                 f"“{w.items[i + 1][0]}” already compares: drop “{w.items[i][0]}”.", "grammar"))

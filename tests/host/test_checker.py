@@ -134,7 +134,8 @@ def test_precision_guard_keeps_only_confident_edits():
     eager = Checker(model_dir(), min_margin=float("-inf"), passes=1, sensitivity="thorough").check(text)
     strict = Checker(model_dir(), min_margin=1e9, passes=1, sensitivity="thorough").check(text)
     default = Checker(model_dir(), passes=1, sensitivity="thorough").check(text)
-    assert [(text[s.start:s.end], s.replacements[0]) for s in strict] == [("a", "an")]  # a fixed rule, not the model
+    # Only the certain rules ("the the", "a apple"), nothing the model must vouch for.
+    assert [(text[s.start:s.end], s.replacements[0]) for s in strict] == [(" the", ""), ("a", "an")]
     assert {(s.start, s.end, s.replacements[0]) for s in default} <= {(s.start, s.end, s.replacements[0]) for s in eager}
 
 

@@ -130,6 +130,11 @@ def test_number_and_agreement_after_fixed_words_are_proposed():
     "Did he go?",  # the verb's form is set by "did"
     "He also went home.",  # not a base form
     "Each one of them",  # "one of" is not "one" counting a noun
+    "So one tends to like it.",  # "one" is a pronoun here
+    "Division A teams are the best.",  # a letter naming the division
+    "To get by, he put the pedal down.",  # "put" is the past
+    "Cut it short all over.",  # "it" after a verb is its object
+    "After all these subject and other events",  # "subject" modifies a later noun
 ])
 def test_nothing_is_proposed_where_the_word_is_not_the_counted_noun_or_the_verb(text):
     assert proposed(text) == []

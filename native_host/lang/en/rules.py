@@ -122,7 +122,8 @@ _WORDS = r"\s+([a-z]+)\b(?=\s*([A-Za-z']*))"  # the word, then a look at the nex
 _QUANTIFIED = re.compile(r"\b(?:many|several|various|numerous|these|those|both|few)" + _WORDS, re.IGNORECASE)
 _ONE_OF = re.compile(r"\bone\s+of\s+(?:the|my|his|her|its|our|your|their|these|those)" + _WORDS, re.IGNORECASE)
 _LOT_OF = re.compile(r"\b(?:a\s+lot|lots|plenty)\s+of" + _WORDS, re.IGNORECASE)
-_ONE = re.compile(r"\b(?:a|an|every|each|another|one)" + _WORDS, re.IGNORECASE)
+# Not "one": as a pronoun it takes a verb ("one tends to").
+_ONE = re.compile(r"\b(?:a|an|every|each|another)" + _WORDS, re.IGNORECASE)
 # An adverb may stand between subject and verb: "she also need", "he usually bring".
 _SUBJECT_ADVERBS = ("also", "just", "usually", "always", "often", "never", "really", "only", "still", "sometimes",
                     "even", "already", "generally", "mainly", "rarely", "seldom", "actually", "normally", "simply")
@@ -137,6 +138,12 @@ _VOWEL_SOUND = ("hour", "honest", "honou", "honor", "heir")
 _VERB_SET_BEFORE = frozenset("let lets make makes made help helps see sees saw watch hear heard have has had feel felt "
                              "do does did can could will would shall should may might must".split())
 _IRREGULAR = {"have": "has", "do": "does", "go": "goes", "need": "needs"}
+# Verbs whose past is their base: after "he" they are the past ("he put it there").
+_PAST_AS_BASE = frozenset("put cut set hit let shut hurt cost quit spread read bet burst cast upset beat fit split "
+                          "thrust shed slit rid".split())
+# Words after which "it" starts a clause (and so is a subject): "so it go", "that it work".
+_CLAUSE_OPENERS = frozenset("and but or so because if when that since though although while as then now why how "
+                            "where what whether until unless once".split())
 
 
 _CLAUSE = re.compile(r"^\W*(?:if|when|whenever|although|though|even though|even if|since|while|after|before|once|"
@@ -207,10 +214,15 @@ def proposals(sentence: str, lexicon: Mapping[str, int]) -> list[tuple[int, int,
                 continue
             if pattern is _SUBJECT:
                 before = re.findall(r"[A-Za-z']+", sentence[:m.start()])[-1:]
-                if before and before[0].lower() in _VERB_SET_BEFORE:
-                    continue
-            elif following and following not in FUNCTION_WORDS:
-                continue  # "many musical events": the next word is the one counted
+                if before and before[0].lower() in _VERB_SET_BEFORE or word in _PAST_AS_BASE:
+                    continue  # "make it work"; "he put it there" is the past
+                if m.group().lower().startswith("it") and before and before[0].lower() not in _CLAUSE_OPENERS \
+                        and not re.search(r"[,;:]\s*$", sentence[:m.start()]):
+                    continue  # "Cut it short": "it" after a verb is its object
+            elif following and (following not in FUNCTION_WORDS or following in ("and", "or") and pattern is not _ONE):
+                continue  # "many musical events", "these chest and abdominal operations": the next word is counted
+            if pattern is _ONE and m.group()[0] == "A" and sentence[:m.start()].strip():
+                continue  # "Division A teams": a letter naming something
             if (new := form(word, lexicon)) and new != word:
                 trigger = " ".join(sentence[m.start():m.start(1)].split()[:None if pattern is _LOT_OF else 1])
                 found[m.start(1)] = (m.start(1), m.end(1), new, margin, rule, message.format(new=new, trigger=trigger))

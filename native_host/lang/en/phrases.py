@@ -22,7 +22,8 @@ from .confusables import COMMON, Proposal, _cased, _nounish, _Words
 from .words import FUNCTION_WORDS
 
 # A word its neighbour already says: (phrase, what is left). Not "close proximity", "end
-# result", "past history", "future plans": native writers use them (Wikipedia, speeches).
+# result", "past history", "future plans", "in PDF format": native writers use them
+# (Wikipedia, speeches, web text).
 _REDUNDANT = {
     "return back": "return", "returned back": "returned", "returning back": "returning", "returns back": "returns",
     "revert back": "revert", "reverted back": "reverted", "reverting back": "reverting",
@@ -41,7 +42,7 @@ _REDUNDANT = {
     "postpone until later": "postpone", "basic fundamentals": "fundamentals", "advance warning": "warning",
     "ATM machine": "ATM", "ATM machines": "ATMs", "PIN number": "PIN", "PIN numbers": "PINs", "LCD display": "LCD",
     "HIV virus": "HIV", "ISBN number": "ISBN", "UPC code": "UPC", "RAM memory": "RAM", "VIN number": "VIN",
-    "GPS system": "GPS", "LAN network": "LAN", "PDF format": "PDF", "CPU unit": "CPU",
+    "GPS system": "GPS", "LAN network": "LAN", "CPU unit": "CPU",
 }
 _REDUNDANT_RE = re.compile(r"(?<![\w'’-])(" + "|".join(sorted(map(re.escape, _REDUNDANT), key=len, reverse=True))
                            + r")(?![\w'’-])", re.IGNORECASE)
@@ -103,7 +104,8 @@ _UNITS = {"year", "month", "week", "day", "hour", "minute", "second", "mile", "k
           "inch", "meter", "metre", "page", "story", "storey", "person", "man", "point", "part", "game",
           "bedroom", "room", "course", "star", "door", "lane", "dollar", "pound", "euro", "night"}
 # Two- to four-word modifiers hyphenated before a noun ("a full-time job"), open after it
-# ("she works full time"); the noun must follow.
+# ("she works full time"); the noun must follow. Not "first class" ("the first class
+# graduated": a noun).
 _COMPOUNDS = {("full", "time"), ("part", "time"), ("long", "term"), ("short", "term"), ("real", "time"),
               ("last", "minute"), ("up", "to", "date"), ("state", "of", "the", "art"), ("face", "to", "face"),
               ("step", "by", "step"), ("day", "to", "day"), ("long", "distance"), ("middle", "aged"),
@@ -113,7 +115,7 @@ _COMPOUNDS = {("full", "time"), ("part", "time"), ("long", "term"), ("short", "t
               ("well", "established"), ("well", "defined"), ("well", "documented"), ("well", "funded"),
               ("well", "respected"), ("well", "informed"), ("well", "behaved"), ("well", "dressed"),
               ("well", "deserved"), ("well", "made"), ("well", "meaning"), ("so", "called"), ("high", "speed"),
-              ("world", "class"), ("first", "class"), ("user", "friendly"), ("time", "consuming"),
+              ("world", "class"), ("user", "friendly"), ("time", "consuming"),
               ("record", "breaking"), ("hard", "working"), ("good", "looking"), ("long", "standing")}
 _COMPOUND_FIRST = {c[0] for c in _COMPOUNDS}
 _BEFORE_COMPOUND = {"a", "an", "the", "this", "that", "these", "those", "my", "your", "his", "her", "its", "our",

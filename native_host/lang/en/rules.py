@@ -30,6 +30,12 @@
   run before the model, so that it reads the sentence as meant ("could of done" was
   rewritten "could give").
 
+- Typing slips (typography.py: "the the", "nice , but", "late.We", "twenty one") and
+  wrong or padded phrases (phrases.py: "return back", "informations", "I afraid", "they
+  was", "don't know nothing", "more easier", "for all intensive purposes", "a two hour
+  drive"), each family with its own rule id, certain or judged by the model as the
+  confusables are (`_judged`).
+
 The first three run on the sentence before the model, the proposals on its output.
 Each stage takes a pipeline.Sentence and returns its Edits, each with its own message.
 """

@@ -52,8 +52,9 @@ def register(sub) -> None:
     p = sub.add_parser(
         "bench", help="greedy vs Aggressive Decoding: identical outputs, latency, speedup",
         description="Decode each sentence twice, greedily and with Aggressive Decoding, then all of them in "
-                    "batches as the checker does, check that all give the same output, and report decoder calls, latency percentiles, model load time and peak "
-                    "memory. Exit code 1 if any output differs.")
+                    "batches as the checker does, check that all give the same output, and report decoder "
+                    "calls, latency percentiles, model load time and peak memory. Exit code 1 if any output "
+                    "differs.")
     p.add_argument("file", nargs="?",
                    help="one sentence per line (default: the 40 sentences shipped in native_host/samples/bench.txt)")
     p.add_argument("--json", action="store_true", help="print the results as one JSON object")
@@ -244,7 +245,7 @@ def cmd_correct(args) -> int:
     return 0
 
 
-WARM_CHARS = 20_000  # `correct` checks the sentences of the next pieces up to this many characters together
+WARM_CHARS = 4_000  # `correct` checks the next pieces up to this many characters together (the bar moves after each group)
 
 
 def _warm_ahead(checker, parts, k: int) -> int:

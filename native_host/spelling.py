@@ -27,10 +27,12 @@ Words glued to code-like punctuation
 from __future__ import annotations
 
 import heapq
+import io
 import math
 import re
 from collections.abc import Mapping
 from functools import lru_cache
+from operator import itemgetter
 
 from rapidfuzz import process
 from rapidfuzz.distance import OSA
@@ -56,13 +58,16 @@ class Speller:
         self.extra = known  # known.txt: right, but never offered (model/recipe/known_words.py)
         # Words a split may produce: the most frequent ones only (the lexicon also holds
         # abbreviations and fragments such as "bec", "inf" and "ser").
-        top = heapq.nlargest(FREQUENT_WORDS, counts, key=counts.__getitem__)
+        top = [w for w, _ in heapq.nlargest(FREQUENT_WORDS, counts.items(), key=itemgetter(1))]
         self._common = frozenset(top[:COMMON_WORDS])
         self.frequent = frozenset(top)  # what a capitalised first word may become
-        self._buckets: dict[tuple[str, int], list[str]] = {}  # (first letter, length) -> words
+        # (first letter, length) -> its words, one a line: one string per bucket, not 90k
+        # (memory, issue #22); a bucket is split when a misspelling needs it (_rank is cached).
+        buckets: dict[tuple[str, int], io.StringIO] = {}
         for w in counts:
             if w.isascii() and w.isalpha() and w.islower():
-                self._buckets.setdefault((w[0], len(w)), []).append(w)
+                buckets.setdefault((w[0], len(w)), io.StringIO()).write(w + "\n")
+        self._buckets = {key: b.getvalue() for key, b in buckets.items()}
         self._ranked = lru_cache(maxsize=4096)(self._rank)  # a text is checked again as it is typed
         # Closed compounds written as two words ("my self"), not before the word that makes them right ("every one of").
         self._join = re.compile(r"\b(?:" + "|".join(
@@ -122,8 +127,8 @@ class Speller:
         max_dist = 1 if len(word) <= 4 else 2
         scored: list[tuple[int, int, str]] = []
         for n in range(len(word) - max_dist, len(word) + max_dist + 1):
-            for cand, dist, _ in process.extract(word, self._buckets.get((word[0], n), ()), scorer=OSA.distance,
-                                                 score_cutoff=max_dist, limit=None):
+            bucket = self._buckets.get((word[0], n), "").split()
+            for cand, dist, _ in process.extract(word, bucket, scorer=OSA.distance, score_cutoff=max_dist, limit=None):
                 scored.append((dist, -self.counts[cand], cand))
         for k in range(1, len(word)):
             left, right = word[:k], word[k:]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import ctypes
 import json
 import threading
 from dataclasses import dataclass
@@ -10,6 +11,8 @@ from pathlib import Path
 import numpy as np
 
 from .. import session_io as io
+
+SCORE_ROWS = 128  # decoder rows (tokens x candidates) in one scoring call
 
 
 @dataclass
@@ -67,9 +70,11 @@ class OnnxModel:
         # Shapes change with every call (sentence and block lengths): an arena sized for the
         # largest call so far only grows, so plain allocations keep the host small.
         opts.enable_cpu_mem_arena = False
-        # The weights are int8 behind DequantizeLinear nodes (model/recipe/quantize.py): fold
-        # them into fp32 once, at load, instead of keeping them for QDQ kernel fusion. With no
-        # quantized activations there is nothing to fuse, and fp32 matmuls are the fastest here.
+        # The weights are int8 (model/recipe/quantize.py): the encoder's in MatMulNBits with float
+        # compute and the embedding tables gathered as int8 stay int8 in memory; the decoder's
+        # are behind DequantizeLinear nodes, folded into fp32 once, at load, for the fastest
+        # per-token calls. Without this option ORT would rewrite them into MatMulNBits with
+        # 8-bit activations, whose outputs differ from fp32's on ~3 % of sentences.
         opts.add_session_config_entry("session.disable_quant_qdq", "1")
         opts.log_severity_level = 3  # ORT warnings would go to stderr only, but keep them quiet
         providers = ["CPUExecutionProvider"]
@@ -81,6 +86,7 @@ class OnnxModel:
         self._past_names = io.past_names(self.layers)
         self._lock = threading.Lock()
         self.decoder_calls = 0  # counted for `redline bench`
+        _return_freed_memory()
 
     def encode(self, src_ids: list[int]) -> EncoderState:
         ids = np.asarray([src_ids], dtype=np.int64)
@@ -148,28 +154,40 @@ class OnnxModel:
         return self.score_many(state, [tokens])[0]
 
     def score_many(self, state: EncoderState, outputs: list[list[int]]) -> list[float]:
-        """Log-probability of each output (then EOS) given the encoded source, in two decoder
-        calls however many there are: one over the prefix they share, one over the rest of
-        all of them as a batch. The rest is padded on the right, which the causal decoder
+        """Log-probability of each output (then EOS) given the encoded source, in few decoder
+        calls however many there are: one over the prefix they share, then the rest of all
+        of them as batches (of at most SCORE_ROWS rows). The rest is padded on the right, which the causal decoder
         never attends to, so each score is the one `score` alone would give."""
         inputs = [[self.bos] + t for t in outputs]
         shared = next((k for k, column in enumerate(zip(*inputs)) if len(set(column)) > 1), min(map(len, inputs)))
         head, past = self.decode(state, inputs[0][:shared], self.empty_past())
         rests = [i[shared:] for i in inputs]
+        targets = [out + [self.eos] for out in outputs]
+        # Of the head, each output needs the log-probabilities of its own first tokens.
+        picked = [head[np.arange(shared), t[:shared]] for t in targets]
         width = max(len(r) for r in rests)
-        tails = None
-        if width:
-            batch = len(rests)
-            feeds = {k: np.repeat(v, batch, axis=0) for k, v in state.feeds.items()}
-            feeds["input_ids"] = np.asarray([r + [self.pad] * (width - len(r)) for r in rests], dtype=np.int64)
-            feeds.update((name, np.repeat(v, batch, axis=0)) for name, v in zip(self._past_names, past))
+        # Each row of a call makes vocabulary-wide tensors (8192 floats, several at once):
+        # at most SCORE_ROWS rows a call keeps a long sentence's candidates from costing
+        # tens of MB at once (6 candidates x 93 tokens took the host's peak up by 58 MB).
+        per_call = max(1, SCORE_ROWS // max(1, width))
+        for first in range(0, len(rests) if width else 0, per_call):
+            chunk = rests[first:first + per_call]
+            feeds = {k: np.repeat(v, len(chunk), axis=0) for k, v in state.feeds.items()}
+            feeds["input_ids"] = np.asarray([r + [self.pad] * (width - len(r)) for r in chunk], dtype=np.int64)
+            feeds.update((name, np.repeat(v, len(chunk), axis=0)) for name, v in zip(self._past_names, past))
             tails = self.decoder.run(self._decoder_outputs[:1], feeds)[0]
             with self._lock:
                 self.decoder_calls += 1
-        scores = []
-        for b, (out, rest) in enumerate(zip(outputs, rests)):
-            logp = head if not rest else np.concatenate([head, tails[b, : len(rest)]])
-            target = out + [self.eos]
-            scores.append(float(logp[np.arange(len(target)), target].sum()))
-        return scores
+            for b, rest in enumerate(chunk, first):
+                if rest:
+                    picked[b] = np.concatenate([picked[b], tails[b - first, np.arange(len(rest)), targets[b][shared:]]])
+        return [float(p.sum()) for p in picked]
 
+
+def _return_freed_memory() -> None:
+    """Hand the heap that loading freed (the parsed graphs, the int8 weights folded into fp32)
+    back to the system: glibc keeps it otherwise, ~6 MB of the host's resident memory."""
+    try:
+        ctypes.CDLL(None).malloc_trim(0)
+    except (OSError, AttributeError):  # not glibc (macOS, Windows, musl): nothing to do
+        pass

@@ -179,6 +179,25 @@ def test_scoring_many_outputs_at_once_gives_each_ones_own_score(model):
     assert model.score_many(state, outputs[:1]) == pytest.approx(alone[:1], abs=1e-3)
 
 
+def test_many_long_outputs_are_scored_in_bounded_calls_with_the_same_scores(model):
+    """Candidates for a long sentence go in calls of at most SCORE_ROWS rows (a
+    vocabulary-wide row each), so the host's memory does not grow with their number."""
+    from native_host.decoding.onnx_model import SCORE_ROWS
+
+    tail = " and then we walked home along the river before it got dark outside."
+    sentence = "I recieve to many emails evry day" + tail * 3
+    state = model.encode(_ids(model, sentence))
+    outputs = [_ids(model, w + " receive too many emails every day" + tail * 3)[:-1]
+               for w in ("I", "We", "They", "You", "People", "Students", "Teachers", "Friends", "Parents")]
+    width = max(len(o) for o in outputs)
+    assert len(outputs) * width > 2 * SCORE_ROWS  # several calls, not one
+    alone = [model.score_many(state, [out])[0] for out in outputs]
+    calls = model.decoder_calls
+    assert model.score_many(state, outputs) == pytest.approx(alone, abs=1e-3)
+    per_call = SCORE_ROWS // width
+    assert model.decoder_calls - calls == 1 + -(-len(outputs) // per_call)
+
+
 def test_no_decoder_call_reaches_past_the_length_limit(model):
     # A long source whose output hits the limit: the last block once held one draft token
     # too many, which at the model's own limit (max_positions - 1) crashed ONNX Runtime.

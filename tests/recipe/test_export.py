@@ -3,6 +3,7 @@
 import shutil
 
 import numpy as np
+import onnx
 import pytest
 import torch
 
@@ -77,8 +78,79 @@ def quantized(exported, tmp_path_factory):
     for name in ("tokenizer.json", "config.json"):
         shutil.copy(out / name, q / name)
     for name in ("encoder.onnx", "decoder.onnx"):
-        quantize(out / name, q / name)
+        quantize(out / name, q / name, nbits=name == "encoder.onnx")  # as export_onnx.py does
     return q
+
+
+@pytest.fixture(scope="module")
+def all_int8(exported, tmp_path_factory):
+    """The tiny model with every matmul int8 (its matrices are below MIN_WEIGHTS), as
+    DequantizeLinear (folded to fp32 at load) and in the runtime format."""
+    import model.recipe.quantize as qz
+
+    _, out = exported
+    folders = {}
+    for kind in ("dequantize", "runtime"):
+        folders[kind] = d = tmp_path_factory.mktemp(kind)
+        for name in ("tokenizer.json", "config.json"):
+            shutil.copy(out / name, d / name)
+        saved, qz.MIN_WEIGHTS = qz.MIN_WEIGHTS, 256
+        try:
+            for name in ("encoder.onnx", "decoder.onnx"):
+                if kind == "runtime":
+                    quantize(out / name, d / name, nbits=name == "encoder.onnx")
+                else:  # the previous format: every int8 weight behind DequantizeLinear
+                    graph = onnx.load(str(out / name))
+                    qz._weights_to_int8(graph.graph)
+                    onnx.save(graph, str(d / name))
+        finally:
+            qz.MIN_WEIGHTS = saved
+    return folders
+
+
+def test_runtime_format_keeps_the_weights_and_their_results(all_int8):
+    """Int8 gathers and the encoder's MatMulNBits hold the int8 codes and scales that
+    DequantizeLinear did, and compute in float: the same log-probabilities."""
+    from native_host.decoding.onnx_model import OnnxModel
+
+    encoder = onnx.load(str(all_int8["runtime"] / "encoder.onnx")).graph
+    nbits = [n for n in encoder.node if n.op_type == "MatMulNBits"]
+    constants = {t.name for t in encoder.initializer}
+    assert nbits and not any(n.op_type == "MatMul" and n.input[1] in constants for n in encoder.node)
+    for n in nbits:
+        attrs = {a.name: a.i for a in n.attribute}
+        assert attrs["bits"] == 8 and attrs["accuracy_level"] == 0  # float compute: no activation rounding
+    for name in ("encoder.onnx", "decoder.onnx"):
+        graph = onnx.load(str(all_int8["runtime"] / name)).graph
+        fp32 = [t.name for t in graph.initializer if t.data_type == onnx.TensorProto.FLOAT and len(t.dims) == 2]
+        assert not [t for t in fp32 if "embed" in t or "pos" in t]  # no fp32 table: gathers read int8 rows
+        assert not any(n.op_type == "DequantizeLinear" and n.output[0] in {i for g in graph.node if g.op_type == "Gather"
+                                                                           for i in g.input} for n in graph.node)
+    a, b = OnnxModel(all_int8["dequantize"]), OnnxModel(all_int8["runtime"])
+    for text in ("The cat sat on the mat.", "Their going to the park tomorrow."):
+        src = a.tokenizer.encode(text).ids + [2]
+        sa, sb = a.encode(src), b.encode(src)
+        assert np.abs(sa.feeds["memory"] - sb.feeds["memory"]).max() < 1e-5
+        la, _ = a.decode(sa, [1] + src[:-1], a.empty_past())
+        lb, _ = b.decode(sb, [1] + src[:-1], b.empty_past())
+        assert np.abs(la - lb).max() < 1e-4
+
+
+def test_the_shipped_model_is_in_the_runtime_format():
+    """What export_onnx.py writes (quantize(nbits=...)) is what ships: re-running the step
+    on the shipped files changes nothing."""
+    from model.recipe.export_onnx import SHIPPED
+    from model.recipe.quantize import runtime_format
+
+    if not (SHIPPED / "encoder.onnx").exists():
+        pytest.skip("no shipped model")
+    for name, nbits in (("encoder.onnx", True), ("decoder.onnx", False)):
+        model = onnx.load(str(SHIPPED / name))
+        before = model.SerializeToString()
+        ops = {n.op_type for n in model.graph.node}
+        assert ("MatMulNBits" in ops) == nbits
+        runtime_format(model, nbits)
+        assert model.SerializeToString() == before
 
 
 def test_greedy_agreement_fp32_and_int8(exported, quantized):
@@ -104,14 +176,13 @@ def test_greedy_agreement_fp32_and_int8(exported, quantized):
 def test_int8_block_equals_steps(quantized):
     """Aggressive Decoding is exact only if a token's scores do not depend on the other
     tokens of the same decoder call: weights are int8, activations stay float."""
-    import onnx
-
     from native_host.decoding.onnx_model import OnnxModel
 
     q = quantized
     for name in ("encoder.onnx", "decoder.onnx"):
-        ops = {n.op_type for n in onnx.load(str(q / name)).graph.node}
-        assert "DequantizeLinear" in ops and not ops & {"DynamicQuantizeLinear", "MatMulInteger", "MatMulNBits"}
+        graph = onnx.load(str(q / name)).graph
+        assert not {n.op_type for n in graph.node} & {"DynamicQuantizeLinear", "MatMulInteger", "MatMulIntegerToFloat"}
+        assert all(a.i == 0 for n in graph.node for a in n.attribute if a.name == "accuracy_level")
     om = OnnxModel(q)
     src = om.tokenizer.encode("I has a apple and a banana.").ids + [2]
     state = om.encode(src)

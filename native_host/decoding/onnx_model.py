@@ -109,19 +109,24 @@ class OnnxModel:
             src_ids, src_mask = self._padded([sources[k] for k in group])
             enc = self.encoder.run(self._encoder_outputs, {"src_ids": src_ids, "src_mask": src_mask})
             memory = {"src_ids": src_ids, "src_mask": src_mask} | dict(zip(self._encoder_outputs, enc))
-            feeds = {k: v for k, v in memory.items() if k in self._decoder_inputs}
-            feeds["input_ids"], _ = self._padded([blocks[k] for k in group])
-            batch_past = [np.zeros((len(group), self.heads, 0, self.head_dim), dtype=np.float32)] * len(self._past_names)
-            feeds.update(zip(self._past_names, batch_past))
-            dec = self.decoder.run(self._decoder_outputs, feeds)
-            with self._lock:
-                self.decoder_calls += 1
-            for row, k in enumerate(group):
-                s, t = len(sources[k]), len(blocks[k])
-                state = EncoderState({name: _row(v, row, s, name) for name, v in memory.items()
-                                      if name in self._decoder_inputs}, list(sources[k]))
-                present = [np.ascontiguousarray(p[row:row + 1, :, :t]) for p in dec[1:]]
-                out[k] = (state, dec[0][row, :t], present)
+            # The decoder's rows make vocabulary-wide tensors (~200 KB a row, several at once):
+            # at most SCORE_ROWS of them a call, however many the encoder took together.
+            per_call = max(1, SCORE_ROWS // max(len(blocks[k]) for k in group))
+            for first in range(0, len(group), per_call):
+                part = group[first:first + per_call]
+                feeds = {k: v[first:first + len(part)] for k, v in memory.items() if k in self._decoder_inputs}
+                feeds["input_ids"], _ = self._padded([blocks[k] for k in part])
+                batch_past = [np.zeros((len(part), self.heads, 0, self.head_dim), dtype=np.float32)] * len(self._past_names)
+                feeds.update(zip(self._past_names, batch_past))
+                dec = self.decoder.run(self._decoder_outputs, feeds)
+                with self._lock:
+                    self.decoder_calls += 1
+                for row, k in enumerate(part):
+                    s, t = len(sources[k]), len(blocks[k])
+                    state = EncoderState({name: _row(v, first + row, s, name) for name, v in memory.items()
+                                          if name in self._decoder_inputs}, list(sources[k]))
+                    present = [np.ascontiguousarray(p[row:row + 1, :, :t]) for p in dec[1:]]
+                    out[k] = (state, dec[0][row, :t], present)
         return out
 
     def _padded(self, rows: list[list[int]]) -> tuple[np.ndarray, np.ndarray]:

@@ -19,6 +19,8 @@ import json
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
+from native_host.confidence import crossed
+
 from .paths import SHARED, WORK
 
 FIELDS = ("start", "end", "original", "replacement")
@@ -58,6 +60,8 @@ def edit_rows(set_name: str, sentences: Iterable[str], edits_for: Callable[[str]
             # The text's kind is known here, not to the host, which always says native:
             # the calibrator learns from learner essays too, and shifts for fluent writers' text.
             features = dict(edit.get("features", {})) | {"native": float(set_name in NATIVE_SETS)}
+            if "rule" in features:
+                features = crossed(features)  # with the text's kind, as the host crosses it with "native"
             yield {"set": set_name, "index": index, "source": source, **{k: edit[k] for k in FIELDS},
                    "features": features}
 

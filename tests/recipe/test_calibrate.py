@@ -166,7 +166,10 @@ def test_command_line_on_labelled_rows(tmp_path, monkeypatch, capsys):
     assert model["features"] == ["flag", "freq", "margin"] and set(model["category_weights"]["category"]) == {"SPELL", "DET", "PUNCT"}
     rep = json.loads(out.with_suffix(".report.json").read_text(encoding="utf-8"))
     assert rep["edits"] == len(rows) and rep["auc"] > 0.7
+    # The held-out figures at the thresholds shipped, beside the grid's.
+    assert [t["threshold"] for t in rep["at_levels"]["cweb"]] == sorted(set(model["levels"].values()))
     card = out.with_suffix(".md").read_text(encoding="utf-8")
+    assert "Held-out edits of `cweb` at the shipped levels' thresholds (thorough 0.00, " in card
     assert "| predicted confidence | edits | mean predicted | observed precision |" in card and "| 0.8-1.0 |" in card
     assert "The same, `cweb` edits only:" in card
     assert card in capsys.readouterr().out

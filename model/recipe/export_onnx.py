@@ -189,7 +189,7 @@ def main() -> None:
             if args.no_quantize:
                 shutil.copy(fp32 / name, out / name)
             else:
-                quantize(fp32 / name, out / name, nbits=name == "encoder.onnx")  # the runtime format (quantize.py)
+                quantize(fp32 / name, out / name)  # the runtime format (quantize.py)
     if sentences and not args.no_quantize:
         print(f"agreement INT8 ONNX vs PyTorch: {agreement(model, out, sentences):.1%} of {len(sentences)}")
     if not args.tiny:

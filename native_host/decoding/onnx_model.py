@@ -70,10 +70,9 @@ class OnnxModel:
         # Shapes change with every call (sentence and block lengths): an arena sized for the
         # largest call so far only grows, so plain allocations keep the host small.
         opts.enable_cpu_mem_arena = False
-        # The weights are int8 (model/recipe/quantize.py): the encoder's in MatMulNBits with float
-        # compute and the embedding tables gathered as int8 stay int8 in memory; the decoder's
-        # are behind DequantizeLinear nodes, folded into fp32 once, at load, for the fastest
-        # per-token calls. Without this option ORT would rewrite them into MatMulNBits with
+        # The weights are int8 (model/recipe/quantize.py): the embedding tables, gathered as
+        # int8, stay int8 in memory; the matmuls' are behind DequantizeLinear nodes, folded into
+        # fp32 once, at load, for the fastest calls. Without this option ORT would rewrite them into MatMulNBits with
         # 8-bit activations, whose outputs differ from fp32's on ~3 % of sentences.
         opts.add_session_config_entry("session.disable_quant_qdq", "1")
         opts.log_severity_level = 3  # ORT warnings would go to stderr only, but keep them quiet

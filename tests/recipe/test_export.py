@@ -78,7 +78,7 @@ def quantized(exported, tmp_path_factory):
     for name in ("tokenizer.json", "config.json"):
         shutil.copy(out / name, q / name)
     for name in ("encoder.onnx", "decoder.onnx"):
-        quantize(out / name, q / name, nbits=name == "encoder.onnx")  # as export_onnx.py does
+        quantize(out / name, q / name)  # as export_onnx.py does
     return q
 
 
@@ -137,14 +137,14 @@ def test_runtime_format_keeps_the_weights_and_their_results(all_int8):
 
 
 def test_the_shipped_model_is_in_the_runtime_format():
-    """What export_onnx.py writes (quantize(nbits=...)) is what ships: re-running the step
+    """What export_onnx.py writes (quantize()) is what ships: re-running the step
     on the shipped files changes nothing."""
     from model.recipe.export_onnx import SHIPPED
     from model.recipe.quantize import runtime_format
 
     if not (SHIPPED / "encoder.onnx").exists():
         pytest.skip("no shipped model")
-    for name, nbits in (("encoder.onnx", True), ("decoder.onnx", False)):
+    for name, nbits in (("encoder.onnx", False), ("decoder.onnx", False)):
         model = onnx.load(str(SHIPPED / name))
         before = model.SerializeToString()
         ops = {n.op_type for n in model.graph.node}

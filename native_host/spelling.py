@@ -95,14 +95,30 @@ class Speller:
     def misspelled(self, sentence: str, start: int, end: int) -> bool:
         """Is sentence[start:end], a maximal run of lower-case letters, a word to correct?"""
         word = sentence[start:end]
-        if len(word) < 3 or self.known(word) or not any(v in word for v in "aeiouy") or self._particle_compound(word):
-            return False  # short, known, an abbreviation ("npm", "ssh") or a compound ("rollout")
+        if len(word) < 3 or self.known(word) or not any(v in word for v in "aeiouy") or self._particle_compound(word) \
+                or self._derived(word):
+            return False  # short, known, an abbreviation ("npm", "ssh"), a compound ("rollout") or derived ("overtraining")
         before = sentence[start - 1] if start else " "
         after = sentence[end] if end < len(sentence) else " "
         if before.isalnum() or after.isalnum() or before in "'’-" or after in "'’-":
             # part of a longer token: "Shu'ayb", "flexi-time", "Fédora"
             return False
         return not in_code(sentence, start, end)
+
+    def _derived(self, word: str) -> bool:
+        """A common word with a productive prefix or suffix: "overtraining", "preorder",
+        "multicore", "constitutionalize", "bossless". Not "un-", "in-", "dis-" or "-ful",
+        "-ness" after "y": "untill", "greatful" and "happyness" are misspellings."""
+        for p in _PREFIXES:
+            rest = word[len(p):]
+            if word.startswith(p) and len(rest) >= 4 and rest in self._common and rest not in self.lang.function_words:
+                return True
+        for suffix in _SUFFIXES:
+            stem = word[:-len(suffix)]
+            if word.endswith(suffix) and len(stem) >= 4 and stem in self._common and stem not in self.lang.function_words \
+                    and not (suffix in ("ness", "less") and stem.endswith("y")):
+                return True
+        return False
 
     def _particle_compound(self, word: str) -> bool:
         """A verb and a particle made one noun: "rollout", "workout", "login", "setup"."""
@@ -189,6 +205,11 @@ def _splittable(left: str, right: str, function_words: frozenset[str]) -> bool:
         (right in function_words and len(left) >= 3)
 
 
+_PREFIXES = ("over", "under", "out", "re", "pre", "non", "anti", "co", "sub", "super", "multi", "inter", "counter",
+             "mis", "post", "semi", "micro", "auto", "hyper", "cyber", "mega", "mini", "ultra", "eco", "bio", "geo",
+             "tele", "trans", "cross", "self")
+_SUFFIXES = ("ize", "ise", "ized", "ised", "izes", "ises", "izing", "ising", "ization", "isation", "ness", "less",
+             "ism", "ist", "ists", "like", "wise")
 _PARTICLES = frozenset("out up in on off down over back away about around through".split())
 
 

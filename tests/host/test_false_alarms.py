@@ -19,6 +19,7 @@ def checker():
     "It was an unimportant detail.",
     "Mayme Farmer was born in a small town.",  # a first name followed by a surname
     "The rollout of the new setup starts next week.",  # verb + particle compounds
+    "Overtraining hurts, so we reinstall and preorder multicore parts.",  # a prefix + a common word
     "Sarah Bernhardt starred in Ruy Blas and Fédora.",  # a name with an accent is one word
     "It is next to the mountains of Jabal An-Nabi Shu'ayb.",  # letters after an apostrophe
     "We offer flexi-time to all staff.",  # part of a hyphenated word

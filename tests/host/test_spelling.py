@@ -154,3 +154,11 @@ def test_the_shipped_model_knows_todays_words_the_corpus_lacks():
     for word in ("anesthesia", "watercolors", "checkbook"):
         assert checker.speller.known(word), word
     assert not checker.speller.known("surprize")  # SCOWL's archaic spelling, a misspelling today
+
+
+def test_a_prefix_or_suffix_on_a_common_word_is_a_word_not_a_misspelling(shipped):
+    for word in ("overtraining", "preorder", "multicore", "reinstall"):
+        assert not shipped.misspelled(word, 0, len(word)), word
+    # ...but not "un-", "-ful" or "-ness" after "y", nor a prefix on a fragment.
+    for word in ("untill", "greatful", "happyness", "prefered", "reccomend", "nontheless"):
+        assert shipped.misspelled(word, 0, len(word)), word

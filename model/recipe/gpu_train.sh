@@ -10,6 +10,8 @@
 #   xz -9 -c model/work/data/learner_train.tsv > .gpu/learner_train.tsv.xz
 #   cp model/work/valid_pairs.tsv model/work/data/learner_valid.tsv .gpu/
 # Run there:  OUT=$OUT MIN=6.5 model/recipe/gpu_train.sh            (about 9 minutes in all on an H200)
+#   fluent writers' mixture (issues 19, 20), fine-tuning the shipped weights:
+#             OUT=$OUT MIN=5 MIX=fluent LR=2e-4 WARMUP=50 LF=0.3 model/recipe/gpu_train.sh
 # Join here:  model/recipe/gpu_train.sh join /work/.device/N/last model/runs/gpu/last.fp16.pt
 #             then python -m model.recipe.export_onnx --weights model/runs/gpu/last.fp16.pt ...
 set -u
@@ -30,7 +32,7 @@ xz -dc .gpu/learner_train.tsv.xz > model/work/data/learner_train.tsv
 cp .gpu/learner_valid.tsv model/work/data/; cp .gpu/valid_pairs.tsv model/redline-small/tokenizer.json model/work/
 split -n l/$NPROC -d $W/clean.txt $W/shard.
 for s in $SEEDS; do for f in $W/shard.??; do
-  $PY -m model.recipe.synthesize_errors --seed $s${f##*.} --input $f --out $f.p$s > /dev/null &
+  $PY -m model.recipe.synthesize_errors --mix ${MIX:-learner} --seed $s${f##*.} --input $f --out $f.p$s > /dev/null &
 done; done; wait
 t "pairs: $(cat $W/shard.*.p* | wc -l)"
 shards() {  # fp16 weights file -> two files under 16 MiB each

@@ -429,6 +429,110 @@ def fluent_slips(words: list[Word], rng: random.Random) -> bool:
     return True
 
 
+# Homophones and near-homophones that fluent writers type without noticing (a sound-alike,
+# not a learner's choice of word): "their" for "there", "its" for "it's", "then" for "than".
+HOMOPHONES = [
+    ("their", "there", "they're"), ("its", "it's"), ("your", "you're"), ("then", "than"), ("too", "to"),
+    ("affect", "effect"), ("affected", "effected"), ("lose", "loose"), ("whose", "who's"), ("led", "lead"),
+    ("principal", "principle"), ("accept", "except"), ("weather", "whether"), ("here", "hear"),
+    ("passed", "past"), ("an", "and"), ("breath", "breathe"), ("choose", "chose"), ("cite", "site", "sight"),
+    ("complement", "compliment"), ("desert", "dessert"), ("stationary", "stationery"), ("were", "where", "we're"),
+    ("everyday", "every day"), ("allowed", "aloud"),
+]
+_HOMOPHONE = {w: group for group in HOMOPHONES for w in group}
+# One-way usage slips: the wrong form is common, its reverse is not ("less people").
+USAGE = {"fewer": "less", "regardless": "irregardless", "supposed": "suppose", "used": "use"}
+# "to" is so frequent that picking it as often as the rest would swamp the family.
+_COMMON = {"to": 0.15, "and": 0.05, "were": 0.4}
+
+
+def homophones(words: list[Word], rng: random.Random) -> bool:
+    """A sound-alike for the right word: "there" -> "their", "than" -> "then", "it's" ->
+    "its", "an hour" -> "and hour", or a one-way usage slip ("fewer" -> "less",
+    "supposed to" -> "suppose to")."""
+    low = [w.text.lower().replace("’", "'") for w in words]
+    cands = [i for i, t in enumerate(low) if t in _HOMOPHONE and rng.random() < _COMMON.get(t, 1.0)]
+    cands += [i for i, t in enumerate(low) if t in USAGE and (t not in ("supposed", "used") or low[i + 1:i + 2] == ["to"])]
+    if not cands:
+        return False
+    i = rng.choice(cands)
+    t = low[i]
+    new = USAGE[t] if t in USAGE else rng.choice([w for w in _HOMOPHONE[t] if w != t])
+    if " " in new:  # "everyday" -> "every day": two tokens
+        first, second = new.split(" ")
+        _replace(words, i, first)
+        words.insert(i + 1, Word(second, words[i].space))
+        words[i].space = " "
+    else:
+        _replace(words, i, new)
+    return True
+
+
+_SG_AUX = {"is": "are", "was": "were", "has": "have"}
+_PL_AUX = {v: k for k, v in _SG_AUX.items()}
+_LINKS = {"of", "in", "on", "for", "with", "from", "at", "by", "that", "which", "who", "about"}
+
+
+def _noun_number(word: str) -> str | None:
+    """"sg" or "pl" for a noun whose form says its number ("item", "items"); None otherwise."""
+    lemma = getAllLemmas(word).get("NOUN")
+    if not lemma or not word.isalpha():
+        return None
+    infl = getAllInflections(lemma[0], upos="NOUN")
+    sg, pl = word in infl.get("NN", ()), word in infl.get("NNS", ())
+    return "sg" if sg and not pl else "pl" if pl and not sg else None
+
+
+def clause_agreement(words: list[Word], rng: random.Random) -> bool:
+    """Agreement with the nearest noun instead of the subject: "The list of items is long"
+    -> "are", "The members of the team are" -> "is" (a verb after a phrase "of/in/that ...
+    NOUN" takes the number of that noun)."""
+    low = [w.text.lower() for w in words]
+    cands = []
+    for j in range(3, len(words)):
+        if low[j] not in _SG_AUX and low[j] not in _PL_AUX:
+            continue
+        if not any(low[k] in _LINKS for k in range(max(1, j - 4), j - 1)):
+            continue
+        number = _noun_number(low[j - 1])
+        if number == "pl" and low[j] in _SG_AUX:
+            cands.append((j, _SG_AUX[low[j]]))
+        elif number == "sg" and low[j] in _PL_AUX:
+            cands.append((j, _PL_AUX[low[j]]))
+    if not cands:
+        return False
+    j, new = rng.choice(cands)
+    _replace(words, j, new)
+    return True
+
+
+def a_an(words: list[Word], rng: random.Random) -> bool:
+    """The wrong form of the indefinite article: "an" for "a" and the reverse."""
+    cands = [i for i in range(len(words) - 1) if words[i].text.lower() in ("a", "an") and _is_word(words[i + 1])]
+    if not cands:
+        return False
+    i = rng.choice(cands)
+    _replace(words, i, "an" if words[i].text.lower() == "a" else "a")
+    return True
+
+
+SMALL_WORDS = ["the", "a", "to", "of", "is", "and", "in", "that", "it", "for", "be", "on", "as", "with", "was", "are"]
+
+
+def small_words(words: list[Word], rng: random.Random) -> bool:
+    """A small word typed twice ("the the", "to to") or left out ("I want go"): what a
+    fluent writer's fast typing does, unlike missing_extra's random inserts."""
+    cands = [i for i in range(1, len(words)) if words[i].text.lower() in SMALL_WORDS]
+    if not cands:
+        return False
+    i = rng.choice(cands)
+    if rng.random() < 0.5:
+        words.insert(i, Word(words[i].text, " "))
+    else:
+        del words[i]
+    return True
+
+
 FAMILIES = {
     "articles": (articles, 14),
     "prepositions": (prepositions, 12),
@@ -443,6 +547,24 @@ FAMILIES = {
     "word_order": (word_order, 2),
     "apostrophes": (apostrophes, 4),
     "fluent_slips": (fluent_slips, 3),
+    # Fluent writers' slips: weight 0 in the default (learner-like) mixture, so that it makes
+    # the pairs it made before; MIXES["fluent"] weighs them up.
+    "homophones": (homophones, 0),
+    "clause_agreement": (clause_agreement, 0),
+    "a_an": (a_an, 0),
+    "small_words": (small_words, 0),
+}
+
+# Family weights and the share of unchanged sentences per mixture. "fluent" (issues 19, 20):
+# the slips of people who write well, few learner errors, and half the sentences unchanged,
+# so that the model also learns to leave fine sentences alone (it inserted articles and
+# commas into native text). The learner pairs (W&I, FCE) still come in through train.py.
+MIXES = {
+    "learner": (0.3, {k: w for k, (_, w) in FAMILIES.items()}),
+    "fluent": (0.5, {"homophones": 14, "apostrophes": 8, "fluent_slips": 8, "clause_agreement": 6, "a_an": 4,
+                     "small_words": 7, "confusables": 3, "spelling": 16, "capitalization": 5, "punctuation": 3,
+                     "agreement": 5, "verb_form": 3, "articles": 3, "prepositions": 2, "noun_number": 3,
+                     "missing_extra": 2, "word_order": 1}),
 }
 
 
@@ -473,16 +595,24 @@ class Corruptor:
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--seed", type=int, default=1)
-    ap.add_argument("--keep", type=float, default=0.3, help="fraction of sentences left unchanged")
+    ap.add_argument("--mix", choices=sorted(MIXES), default="learner", help="family weights (MIXES)")
+    ap.add_argument("--keep", type=float, help="fraction of sentences left unchanged (default: the mix's)")
+    ap.add_argument("--skip", type=int, default=0, help="start at this line of the input")
+    ap.add_argument("--lines", type=int, help="corrupt at most this many lines")
     ap.add_argument("--input", type=Path, default=DATA_DIR / "clean_train.txt")
     ap.add_argument("--out", type=Path)
     args = ap.parse_args()
     out = args.out or WORK / f"pairs-{args.seed}.tsv"
     rng = random.Random(args.seed)
-    corrupt = Corruptor(keep=args.keep)
+    keep, weights = MIXES[args.mix]
+    corrupt = Corruptor(keep=keep if args.keep is None else args.keep, weights=dict(weights))
     n = 0
     with open(args.input, encoding="utf-8") as f, open(out, "w", encoding="utf-8") as g:
-        for line in f:
+        for number, line in enumerate(f):
+            if number < args.skip:
+                continue
+            if args.lines is not None and n >= args.lines:
+                break
             clean = line.strip()
             if clean:
                 g.write(f"{corrupt(clean, rng)}\t{clean}\n")

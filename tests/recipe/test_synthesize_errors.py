@@ -323,6 +323,82 @@ def test_fluent_slips():
     assert {run(se.fluent_slips, "You should've known.", s)[3] for s in range(5)} == {"You should of known."}
 
 
+def test_homophones():
+    def check(a, b):
+        if len(b) == len(a) + 1:  # "everyday" -> "every day"
+            return "split"
+        old, new = one_replacement(a, b)
+        if old in se.USAGE:
+            assert new == se.USAGE[old]
+            return "usage"
+        assert new in se._HOMOPHONE[old] and new != old
+        return "sound"
+
+    sentences = SENTENCES + ["There were fewer cars than last year.", "I used to live there.", "It's everyday life."]
+    seen = check_family(se.homophones, sentences, check, ["Quickly, quietly!", "He used it."])
+    assert seen == {"sound", "usage", "split"}
+    assert {run(se.homophones, "There are many reasons.", s)[3] for s in SEEDS} == {
+        "Their are many reasons.", "They're are many reasons."}
+    assert "Wait and hour." in {run(se.homophones, "Wait an hour.", s)[3] for s in SEEDS}
+    assert {run(se.homophones, "We had fewer people.", s)[3] for s in SEEDS} == {"We had less people."}
+
+
+def test_clause_agreement():
+    def check(a, b):
+        old, new = one_replacement(a, b)
+        assert {old, new} in ({"is", "are"}, {"was", "were"}, {"has", "have"})
+        return "attracted"
+
+    sentences = ["The list of items is long.", "The members of the team are here.", "The cost of the repairs was high."]
+    check_family(se.clause_agreement, sentences, check, ["The items are here.", "The list of the items.", "The list of items are long.", "Dogs bark."])
+    assert {run(se.clause_agreement, "The list of items is long.", s)[3] for s in SEEDS} == {"The list of items are long."}
+    assert {run(se.clause_agreement, "The members of the team are here.", s)[3] for s in SEEDS} == {
+        "The members of the team is here."}
+
+
+def test_a_an():
+    def check(a, b):
+        old, new = one_replacement(a, b)
+        assert {old, new} == {"a", "an"}
+        return "swap"
+
+    check_family(se.a_an, SENTENCES, check, ["The cat sat.", "It is a."])
+    assert {run(se.a_an, "An apple a day.", s)[3] for s in SEEDS} == {"A apple a day.", "An apple an day."}
+
+
+def test_small_words():
+    def check(a, b):
+        tag, old, new = single_op(a, b)
+        if len(b) == len(a) + 1:
+            return "doubled"
+        assert tag == "delete" and len(old) == 1 and old[0] in se.SMALL_WORDS
+        return "dropped"
+
+    seen = check_family(se.small_words, SENTENCES, check, ["Dogs bark loudly.", "The"])
+    assert seen == {"doubled", "dropped"}
+    assert "I want go home." in {run(se.small_words, "I want to go home.", s)[3] for s in SEEDS}
+    assert "I want to to go home." in {run(se.small_words, "I want to go home.", s)[3] for s in SEEDS}
+
+
+def test_the_default_mix_makes_the_pairs_it_made_before_the_fluent_families():
+    """The fluent families have weight 0 in the default mixture: a seed gives the same pairs
+    as with the families absent, so earlier runs stay reproducible."""
+    old = {k: w for k, (_, w) in se.FAMILIES.items() if w}
+    for seed in range(30):
+        for sentence in SENTENCES:
+            assert Corruptor()(sentence, random.Random(seed)) == Corruptor(weights=dict(old))(sentence, random.Random(seed))
+
+
+def test_the_fluent_mix_keeps_half_and_uses_the_fluent_families():
+    keep, weights = se.MIXES["fluent"]
+    assert keep == 0.5 and set(weights) <= set(se.FAMILIES)
+    assert all(weights[k] > 0 for k in ("homophones", "clause_agreement", "a_an", "small_words", "fluent_slips"))
+    corrupt = Corruptor(keep=keep, weights=dict(weights))
+    rng = random.Random(3)
+    outs = [corrupt(s, rng) for _ in range(100) for s in SENTENCES]
+    assert 0.4 < sum(o in SENTENCES for o in outs) / len(outs) < 0.65
+
+
 def test_every_family_is_tested():
     tested = {name[5:] for name in globals() if name.startswith("test_")}
     assert set(se.FAMILIES) <= tested

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import ctypes
 import json
 import threading
 from dataclasses import dataclass
@@ -11,6 +10,7 @@ from pathlib import Path
 import numpy as np
 
 from .. import session_io as io
+from ..memory import return_freed_memory
 
 SCORE_ROWS = 128  # decoder rows (tokens x candidates) in one scoring call
 
@@ -85,7 +85,7 @@ class OnnxModel:
         self._past_names = io.past_names(self.layers)
         self._lock = threading.Lock()
         self.decoder_calls = 0  # counted for `redline bench`
-        _return_freed_memory()
+        return_freed_memory()  # the parsed graphs, the int8 weights folded into fp32: ~6 MB
 
     def encode(self, src_ids: list[int]) -> EncoderState:
         ids = np.asarray([src_ids], dtype=np.int64)
@@ -186,12 +186,3 @@ class OnnxModel:
                 if rest:
                     picked[b] = np.concatenate([picked[b], tails[b - first, np.arange(len(rest)), targets[b][shared:]]])
         return [float(p.sum()) for p in picked]
-
-
-def _return_freed_memory() -> None:
-    """Hand the heap that loading freed (the parsed graphs, the int8 weights folded into fp32)
-    back to the system: glibc keeps it otherwise, ~6 MB of the host's resident memory."""
-    try:
-        ctypes.CDLL(None).malloc_trim(0)
-    except (OSError, AttributeError):  # not glibc (macOS, Windows, musl): nothing to do
-        pass

@@ -60,7 +60,7 @@ def made_of_known(word: str, common: frozenset[str]) -> float:
     word with a productive prefix or suffix: a compound or a derivation, not a slip.
     (Common: the lexicon also holds fragments such as "unt" and "bec".)"""
     w = word.lower()
-    known = lambda x: len(x) >= 3 and x in common  # noqa: E731
+    known = lambda x: len(x) >= 3 and x in common
     if any(known(w[:k]) and known(w[k:]) for k in range(3, len(w) - 2)):
         return 1.0
     if any(w.startswith(p) and known(w[len(p):]) and len(w) - len(p) >= 5 for p in _PREFIXES):

@@ -544,7 +544,7 @@ def _participle_as_past(w: _Words, counts) -> list[Proposal]:
     out = []
     for i, word in enumerate(w.lower):
         if i and w.prev(i) in ("i", "we", "they", "he", "she") and word in IRREGULAR and word not in _PAST_ALSO_A_WORD:
-            base, past, participle = IRREGULAR[word]
+            _, past, participle = IRREGULAR[word]
             if word == participle != past and w.prev(i - 1) not in _HAVE_BE:
                 out.append(_at(w, i, past, "en.participle_past", BARS["en.participle_past"],
                                "“{old}” needs “have” before it; for the past tense, write “{new}”."))

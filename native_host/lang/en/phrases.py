@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 
-from .confusables import COMMON, Proposal, _cased, _nounish, _Words
+from .confusables import Proposal, _cased, _nounish, _Words
 from .words import FUNCTION_WORDS
 
 # A word its neighbour already says: (phrase, what is left). Not "close proximity", "end
@@ -119,7 +119,7 @@ _COMPOUNDS = {("full", "time"), ("part", "time"), ("long", "term"), ("short", "t
               ("record", "breaking"), ("hard", "working"), ("good", "looking"), ("long", "standing")}
 _COMPOUND_FIRST = {c[0] for c in _COMPOUNDS}
 _BEFORE_COMPOUND = {"a", "an", "the", "this", "that", "these", "those", "my", "your", "his", "her", "its", "our",
-                    "their", "every", "each", "another", "any", "some", "no", "our", "more", "most", "very", "two",
+                    "their", "every", "each", "another", "any", "some", "no", "more", "most", "very", "two",
                     "three", "four", "five", "many", "several", "other", "new", "first"}
 _AFTER_PREPOSITION = {"in", "on", "at", "for", "over", "to", "into", "from", "by", "with", "of"}
 

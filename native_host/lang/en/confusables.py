@@ -40,6 +40,16 @@ class Proposal(NamedTuple):
     category: str | None = None  # the card's category, if the rule's own (rules._CATEGORY otherwise)
 
 
+def non_overlapping(found: list[Proposal]) -> list[Proposal]:
+    """`found` in order, each proposal dropped that overlaps an earlier one."""
+    out, end = [], -1
+    for p in sorted(found):
+        if p.start >= end:
+            out.append(p)
+            end = p.end
+    return out
+
+
 _WORD = re.compile(r"[A-Za-z]+(?:['’-][A-Za-z]+)*")  # "it's", "so-called": one word
 COMMON = 1000  # lexicon count under which a word is too rare to reason about
 

@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 
-from .confusables import Proposal, _cased, _nounish, _Words
+from .confusables import Proposal, _cased, _nounish, _Words, non_overlapping
 from .words import FUNCTION_WORDS
 
 # A word its neighbour already says: (phrase, what is left). Not "close proximity", "end
@@ -134,12 +134,7 @@ def proposals(text: str, counts: Mapping[str, int] | None) -> list[Proposal]:
     w = _Words(text)
     found = (_redundant(text) + _misheard(text) + _mass(w, counts) + _pronoun_verb(w) + _double_comparative(w) + _missing_be(w) + _double_negative(w) + _extreme(w)
              + _compound(w, counts))
-    out, end = [], -1
-    for p in sorted(found):
-        if p.start >= end:
-            out.append(p)
-            end = p.end
-    return out
+    return non_overlapping(found)
 
 
 def _redundant(text: str) -> list[Proposal]:

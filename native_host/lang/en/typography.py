@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 
-from .confusables import COMMON, Proposal
+from .confusables import COMMON, Proposal, non_overlapping
 from .words import FUNCTION_WORDS
 
 # Small words that are right twice in a row: "that that", "had had", "what it is is",
@@ -40,12 +40,7 @@ _ALWAYS_HYPHENATED = re.compile(
 def proposals(text: str, counts: Mapping[str, int] | None) -> list[Proposal]:
     """Every typing slip in `text`, in order, none overlapping."""
     found = _repeated(text) + _space_before(text) + _no_space_after(text, counts) + _hyphenated(text)
-    out, end = [], -1
-    for p in sorted(found):
-        if p.start >= end:
-            out.append(p)
-            end = p.end
-    return out
+    return non_overlapping(found)
 
 
 def _repeated(text: str) -> list[Proposal]:

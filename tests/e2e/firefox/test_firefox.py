@@ -125,6 +125,8 @@ def pick(tmp_path_factory):
 def addon():
     if shutil.which("node") is None:
         pytest.skip("node is needed to build the extension")
+    if not (ROOT / "node_modules" / "esbuild").is_dir():
+        pytest.skip("the extension's build tools are not installed (npm ci; scripts/test.sh --python-only skips it)")
     subprocess.run(["node", str(ROOT / "packaging" / "build_extension.mjs"), "--firefox-only"], cwd=ROOT, check=True)
     return ADDON_DIR
 

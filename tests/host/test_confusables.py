@@ -4,6 +4,8 @@ shipped model does with it."""
 
 from __future__ import annotations
 
+from functools import partial
+
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -12,8 +14,8 @@ from native_host.checker import Checker
 from native_host.edits import apply
 from native_host.lang.en import rules
 from native_host.lang.en.confusables import proposals
-from native_host.lexicon import Lexicon
 from tests.host.model_fixture import model_dir
+from tests.host.rule_sentence import RuleSentence
 
 LEXICON = {w: 10_000 for w in (
     "go goes went walk walks walked school shop house car file spec tail way color people person students student "
@@ -133,17 +135,7 @@ def test_a_present_verb_against_a_past_time_is_proposed_in_its_clause_only():
     assert proposed("I know what he did yesterday.") == []  # "know" heads another clause
     assert proposed("I go there every day since last year.") == []  # not a past time
 
-
-class Sentence:
-    """What a rule stage reads (pipeline.Sentence), with the margin the model would give."""
-
-    def __init__(self, text, margin):
-        self.text, self.starts, self.min_margin = text, True, 0.0
-        self.lexicon = Lexicon(LEXICON, frozenset(), frozenset())
-        self._margin = margin
-
-    def margin(self, start, end, replacement):
-        return self._margin
+Sentence = partial(RuleSentence, counts=LEXICON)
 
 
 def test_the_model_margin_decides_what_is_kept():

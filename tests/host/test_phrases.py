@@ -4,6 +4,8 @@ checker with the shipped model makes of it."""
 
 from __future__ import annotations
 
+from functools import partial
+
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -12,8 +14,8 @@ from native_host.checker import Checker
 from native_host.edits import apply
 from native_host.lang.en import rules
 from native_host.lang.en.phrases import proposals
-from native_host.lexicon import Lexicon
 from tests.host.model_fixture import model_dir
+from tests.host.rule_sentence import RuleSentence
 
 LEXICON = {w: 10_000 for w in "job drive author son car time money idea way came list plans trip form".split()}
 
@@ -72,15 +74,7 @@ def test_a_phrase_is_proposed(text, change):
 def test_right_phrases_are_left_alone(text):
     assert proposed(text) == []
 
-
-class Sentence:
-    def __init__(self, text, margin):
-        self.text, self.starts, self.min_margin = text, True, 0.0
-        self.lexicon = Lexicon(LEXICON, frozenset(), frozenset())
-        self._margin = margin
-
-    def margin(self, start, end, replacement):
-        return self._margin
+Sentence = partial(RuleSentence, counts=LEXICON)
 
 
 def test_the_model_judges_what_can_be_right():

@@ -4,6 +4,8 @@ compound English always hyphenates."""
 
 from __future__ import annotations
 
+from functools import partial
+
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -11,21 +13,11 @@ from hypothesis import strategies as st
 from native_host.edits import apply
 from native_host.lang.en import rules
 from native_host.lang.en.typography import proposals
-from native_host.lexicon import Lexicon
+from tests.host.rule_sentence import RuleSentence
 
 LEXICON = {w: 10_000 for w in "late we left apples pears nice but and it was the car home went".split()}
 
-
-class Sentence:
-    """What a rule stage reads (pipeline.Sentence), with the margin the model would give."""
-
-    def __init__(self, text, margin=0.0):
-        self.text, self.starts, self.min_margin = text, True, 0.0
-        self.lexicon = Lexicon(LEXICON, frozenset(), frozenset())
-        self._margin = margin
-
-    def margin(self, start, end, replacement):
-        return self._margin
+Sentence = partial(RuleSentence, counts=LEXICON)
 
 
 def fixed(text, margin=0.0):

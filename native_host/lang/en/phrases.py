@@ -44,8 +44,15 @@ _REDUNDANT = {
     "HIV virus": "HIV", "ISBN number": "ISBN", "UPC code": "UPC", "RAM memory": "RAM", "VIN number": "VIN",
     "GPS system": "GPS", "LAN network": "LAN", "CPU unit": "CPU",
 }
-_REDUNDANT_RE = re.compile(r"(?<![\w'’-])(" + "|".join(sorted(map(re.escape, _REDUNDANT), key=len, reverse=True))
-                           + r")(?![\w'’-])", re.IGNORECASE)
+
+
+def _any_of(phrases) -> re.Pattern:
+    """Any of `phrases` as whole words, any case, the longest first."""
+    alternatives = "|".join(sorted(map(re.escape, phrases), key=len, reverse=True))
+    return re.compile(r"(?<![\w'’-])(" + alternatives + r")(?![\w'’-])", re.IGNORECASE)
+
+
+_REDUNDANT_RE = _any_of(_REDUNDANT)
 # Set phrases misheard as other words (what is written, what the phrase is); the words
 # written are never meant: "for all intensive purposes", "nip it in the butt".
 _MISHEARD = {
@@ -64,8 +71,7 @@ _MISHEARD = {
     "shoe in": "shoo-in", "damp squid": "damp squib", "irregardless": "regardless", "supposably": "supposedly",
     "expresso": "espresso", "between you and I": "between you and me",
 }
-_MISHEARD_RE = re.compile(r"(?<![\w'’-])(" + "|".join(sorted(map(re.escape, _MISHEARD), key=len, reverse=True))
-                          + r")(?![\w'’-])", re.IGNORECASE)
+_MISHEARD_RE = _any_of(_MISHEARD)
 _CLOCK = re.compile(r"(?<![\w.])(\d{1,2}(?:[:.]\d\d)?\s?(?:(a)\.?m\.?|(p)\.?m\.?))(\s+in\s+the\s+(morning|afternoon|evening|night))"
                     r"(?![\w'’-])", re.IGNORECASE)
 

@@ -4,8 +4,8 @@ quantize to INT8 and check agreement with PyTorch at each step.
     python -m model.recipe.export_onnx --run model/runs/base --out model/redline-small
     python -m model.recipe.export_onnx --tiny --out /tmp/tiny-model   # random tiny model for tests
 
-Writes encoder.onnx, decoder.onnx (INT8), tokenizer.json, config.json, words.txt (the
-lexicon from prepare_data) and <out>.weights.fp16.pt beside it (to resume training on a fresh machine).
+Writes encoder.onnx, decoder.onnx (INT8), tokenizer.json, config.json, the word lists (the
+shipped model's; prepare_data's with --fresh-lexicon) and <out>.weights.fp16.pt beside it (to resume training on a fresh machine).
 """
 
 from __future__ import annotations
@@ -121,6 +121,18 @@ def shipped_min_margin() -> float:
         return 0.0
 
 
+def copy_word_lists(out: Path, fresh: bool = False, shipped: Path = SHIPPED, data: Path = DATA_DIR) -> None:
+    """The word lists into `out`: the lexicon (native_host/lexicon.py), capitalised words
+    (lang/en/rules.names) and known.txt (known_words.py writes it into the shipped folder).
+    The shipped ones unless `fresh`: the calibration and every measured figure were made
+    with them, and a new prepare_data derives slightly different lists (it leaves the native
+    sample's documents out)."""
+    for name in ("words.txt", "capitalised.txt", "known.txt", "known.COPYRIGHT.txt"):
+        src = (data if fresh and name in ("words.txt", "capitalised.txt") else shipped) / name
+        if src.exists() and src.resolve() != (out / name).resolve():
+            shutil.copy(src, out / name)
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--run", type=Path, help="training run folder with ckpt.pt and tokenizer.json")
@@ -131,6 +143,9 @@ def main() -> None:
     ap.add_argument("--name", default=None, help="model name written to config.json (default: folder name)")
     ap.add_argument("--check", type=int, default=200, help="validation sentences for the agreement check (0: skip)")
     ap.add_argument("--no-quantize", action="store_true")
+    ap.add_argument("--fresh-lexicon", action="store_true",
+                    help="ship prepare_data's words.txt and capitalised.txt instead of the shipped model's "
+                         "(then refit the calibration and re-measure)")
     ap.add_argument("--min-margin", type=float, default=None,
                     help="precision guard written to config.json: an edit's first token must be this many nats "
                          "likelier than the token as written (default: the shipped model's; tune with evaluate.py)")
@@ -160,13 +175,8 @@ def main() -> None:
         extra["trained"] = trained_of(ckpt)
     model.eval()
     shutil.copy(tok_path, out / "tokenizer.json")
-    if not args.tiny and (DATA_DIR / "words.txt").exists():
-        shutil.copy(DATA_DIR / "words.txt", out / "words.txt")  # the lexicon (native_host/lexicon.py)
-    if not args.tiny and (DATA_DIR / "capitalised.txt").exists():
-        shutil.copy(DATA_DIR / "capitalised.txt", out / "capitalised.txt")  # lang/en/rules.names
-    for name in ("known.txt", "known.COPYRIGHT.txt"):  # known_words.py writes them into the shipped folder
-        if not args.tiny and (SHIPPED / name).exists() and (SHIPPED / name).resolve() != (out / name).resolve():
-            shutil.copy(SHIPPED / name, out / name)
+    if not args.tiny:
+        copy_word_lists(out, args.fresh_lexicon)
     write_config(model, out, args.name or out.name, extra)
 
     with tempfile.TemporaryDirectory() as tmp:

@@ -192,3 +192,24 @@ def test_int8_block_equals_steps(quantized):
         lp, past = om.decode(state, [t], past)
         steps.append(lp[0])
     assert np.abs(block - np.stack(steps)).max() < 1e-4
+
+
+def test_word_lists_are_the_shipped_ones_unless_asked(tmp_path):
+    """A re-export keeps the lexicon the calibration and the figures were measured with;
+    --fresh-lexicon takes prepare_data's instead (known.txt always comes from the shipped folder)."""
+    from model.recipe.export_onnx import copy_word_lists
+
+    shipped, data = tmp_path / "shipped", tmp_path / "data"
+    for folder in (shipped, data):
+        folder.mkdir()
+        for name in ("words.txt", "capitalised.txt", "known.txt"):
+            (folder / name).write_text(f"{folder.name} {name}\n", encoding="utf-8")
+    kept, fresh = tmp_path / "kept", tmp_path / "fresh"
+    kept.mkdir(), fresh.mkdir()
+    copy_word_lists(kept, shipped=shipped, data=data)
+    copy_word_lists(fresh, fresh=True, shipped=shipped, data=data)
+    assert [(kept / n).read_text(encoding="utf-8").split()[0] for n in ("words.txt", "capitalised.txt", "known.txt")] \
+        == ["shipped"] * 3
+    assert [(fresh / n).read_text(encoding="utf-8").split()[0] for n in ("words.txt", "capitalised.txt", "known.txt")] \
+        == ["data", "data", "shipped"]
+    assert not (kept / "known.COPYRIGHT.txt").exists()  # absent in the source: nothing invented

@@ -43,6 +43,8 @@ from pathlib import Path
 
 import websockets
 
+from native_host.limits import BUDGET_BASE_S, BUDGET_PER_UNIT_S, MAX_CHECK_UTF16
+
 ORIGIN = "chrome-extension://" + "abcdefghijklmnop" * 2
 TEMPLATES = [
     "She go to school every day.",
@@ -56,8 +58,10 @@ TEMPLATES = [
     "Ça va? 😀 My freind dont like it.",
     "The team have been working hard, and they deserves a break.",
 ]
-SLOW_TEXTS = ["teh " * 60, "teh " * 600, "teh " * 5000, ("the cat sat on teh mat and " * 800)[:20000], "I go. " * 2000]
-SLOW_BOUND_S = 11.0  # the work budget of 20,000 UTF-16 units (9.5 s), the reply, a contended machine
+# Up to the longest check the transports accept (limits.MAX_CHECK_UTF16, 40,000 units).
+SLOW_TEXTS = ["teh " * 60, "teh " * 600, "teh " * 5000, ("the cat sat on teh mat and " * 800)[:20000],
+              ("the cat sat on teh mat and " * 1600)[:MAX_CHECK_UTF16], "I go. " * 2000]
+SLOW_BOUND_S = BUDGET_BASE_S + BUDGET_PER_UNIT_S * MAX_CHECK_UTF16 + 1.5  # its work budget (17.5 s), the reply, a contended machine
 NAMES = ["Ana", "Ben", "Chen", "Dara", "Emil", "Fatou", "Goran", "Hiro", "Ines", "Jonas"]
 
 

@@ -62,6 +62,13 @@ def _first_block(model, src_ids: list[int], max_len: int | None) -> list[int]:
 
 
 STOP_EVERY = 8  # tokens between two questions to `stop`
+# After a correction the draft is the rest of the source, but the model often rejects it at
+# once (a run-on line: a comma, a capital, a rewrite every few words), and a CPU pays per draft
+# token (~0.13 ms each, a call ~1.5 ms). So a draft holds at most as many tokens as the last
+# one accepted (at least MIN_DRAFT), twice as many after a draft accepted whole. The output
+# is unchanged (every kept token is still the model's argmax): only the calls differ. A
+# 20,000-character run-on line: 13,080 -> ~7,300 draft tokens for ~20 % more calls.
+MIN_DRAFT = 4
 
 
 def _finish(model, state, src_ids: list[int], limit: int, block: list[int], logp, present,
@@ -70,6 +77,7 @@ def _finish(model, state, src_ids: list[int], limit: int, block: list[int], logp
     first = logp
     out: list[int] = []
     calls, total, ask_at = 1, 0.0, STOP_EVERY
+    cap = len(block)  # the first block is the whole source: the guard reads its scores
     while True:
         pred = logp.argmax(axis=-1)
         # Accept draft tokens while they are the model's own choice.
@@ -78,6 +86,7 @@ def _finish(model, state, src_ids: list[int], limit: int, block: list[int], logp
             out.append(int(block[k + 1]))
             total += float(logp[k, block[k + 1]])
             k += 1
+        cap = 2 * cap if k == len(block) - 1 else max(MIN_DRAFT, k)
         # The model's token after the accepted prefix (a correction, EOS, or the limit).
         tok = int(pred[k])
         total += float(logp[k, tok])
@@ -106,7 +115,7 @@ def _finish(model, state, src_ids: list[int], limit: int, block: list[int], logp
             ask_at = len(out) + STOP_EVERY
             if stop(out):
                 return Decoded(out, calls, total, first, state, stopped=True)
-        block = [last] + draft[: limit - len(out)]
+        block = [last] + draft[: min(limit - len(out), cap)]
         logp, present = model.decode(state, block, past)
         calls += 1
     return Decoded(out, calls, total, first, state)

@@ -305,3 +305,56 @@ def test_missing_host_gives_the_fix(firefox, server, tmp_path, registered):
     state = wait_for(driver, lambda s: s["badge"] is not None and s["badge"]["state"] == "unavailable", what="the badge")
     assert "redline install" in state["badge"]["title"]
     assert field.get_property("value") == "He go to school."
+
+
+LONG_EMAIL = (ROOT / "tests" / "fixtures" / "long_email.txt").read_text(encoding="utf-8").rstrip("\n")
+BADGE = """
+const b = document.querySelector('redline-overlay')?.shadowRoot?.querySelector('.badge');
+return b && !b.hidden ? {state: b.dataset.state, busy: b.dataset.busy, text: b.textContent} : null;
+"""
+
+
+def test_long_email_streams(firefox, server, tmp_path):
+    """A 1,075-word e-mail pasted at once is checked in one streamed request (protocol 2,
+    partial results sent to the field's frame): the paragraph in view is underlined while
+    the rest is still being checked, and in the end the badge counts what the host says of
+    the whole text (as tests/e2e/streaming.spec.js in Chromium)."""
+    home = tmp_path / "home"
+    home.mkdir()
+    subprocess.run([str(REDLINE), "install", "--browser", "firefox"], env=host_env(home), capture_output=True, check=True)
+    oracle = NativeHost(host_env(tmp_path / "oracle"))
+    try:
+        oracle.ask({"type": "hello", "protocol": 1, "client": "firefox-e2e"})
+        reply = oracle.ask({"type": "check", "text": LONG_EMAIL, "language": "en-US"})
+    finally:
+        oracle.close()
+    shown = [s for s in reply["suggestions"] if s.get("level", "sure") != "thorough"]
+    first_end = LONG_EMAIL.index("\n")
+    assert any(s["end"] <= first_end for s in shown), "the host flags something in the first paragraph"
+
+    driver = firefox(home)
+    driver.get(f"{server}/textarea.html")
+    field = driver.find_element(By.ID, "message")
+    field.click()
+    field.send_keys("Hello there.")
+    wait_until(lambda: (driver.execute_script(BADGE) or {}).get("state") == "ok", "the host to be up", timeout=90)
+    t0 = time.monotonic()
+    driver.execute_script("""
+      const el = document.querySelector('#message');
+      el.value = arguments[0];
+      el.setSelectionRange(0, 0);
+      el.scrollTop = 0;
+      el.dispatchEvent(new InputEvent('input', {bubbles: true, inputType: 'insertFromPaste'}));""", LONG_EMAIL)
+    state = wait_for(driver, lambda s: len(s["underlines"]) > 0, timeout=120, what="the first underline")
+    first = time.monotonic() - t0
+    busy_at_first = driver.execute_script(BADGE)["busy"]
+    assert all(u["end"] <= first_end for u in state["underlines"]), "the first underlines are in the paragraph in view"
+    wait_until(lambda: (driver.execute_script(BADGE) or {}).get("busy") == "false", "the whole text", timeout=170)
+    whole = time.monotonic() - t0
+    print(f"firefox streaming: first underline {first * 1000:.0f} ms, whole text {whole * 1000:.0f} ms after the paste")
+    assert busy_at_first == "true", "the first underline came while the rest was still being checked"
+    assert driver.execute_script(BADGE)["text"] == str(len(shown))
+    keys = {(s["start"], s["end"]) for s in shown}
+    drawn = driver.execute_script(OVERLAY)["underlines"]
+    assert drawn and all((u["start"], u["end"]) in keys for u in drawn)
+    assert field.get_property("value") == LONG_EMAIL, "the text is as pasted"

@@ -12,7 +12,7 @@ import io
 import re
 from array import array
 from bisect import bisect_left
-from collections.abc import Iterator, Mapping
+from collections.abc import Container, Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -27,8 +27,8 @@ NAME_FOLLOWS = re.compile(r"\s+(?!I\b)[A-Z][a-z]")
 @dataclass(frozen=True)
 class Lexicon:
     counts: Mapping[str, int] | None  # None: the model ships no words.txt (no speller, no known-word tests)
-    known: frozenset[str]
-    capitalised: frozenset[str]
+    known: Container[str]        # `word in known` (a WordCounts: 42k words in ~1.6 MB, 4.5 MB as a frozenset)
+    capitalised: Container[str]
 
     @classmethod
     def load(cls, model_dir: Path) -> Lexicon:
@@ -101,10 +101,11 @@ class WordCounts(Mapping):
         return zip(self, self._counts)
 
 
-def _word_list(model_dir: Path, name: str) -> frozenset[str]:
-    """The words of a model file (lower case, one per line), or none if the model ships no such file."""
+def _word_list(model_dir: Path, name: str) -> WordCounts:
+    """The words of a model file (lower case, one per line), or none if the model ships no such file:
+    asked `word in` only, so kept as WordCounts' arrays, not a set of str objects (issue #22)."""
     path = Path(model_dir) / name
-    return frozenset(path.read_text(encoding="utf-8").split()) if path.exists() else frozenset()
+    return WordCounts("\n".join(path.read_text(encoding="utf-8").split()) if path.exists() else "")
 
 
 def words(tokens) -> list[str]:

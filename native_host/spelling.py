@@ -58,9 +58,10 @@ class Speller:
         self.extra = known  # known.txt: right, but never offered (model/recipe/known_words.py)
         # Words a split may produce: the most frequent ones only (the lexicon also holds
         # abbreviations and fragments such as "bec", "inf" and "ser").
-        top = [w for w, _ in heapq.nlargest(FREQUENT_WORDS, counts.items(), key=itemgetter(1))]
-        self._common = frozenset(top[:COMMON_WORDS])
-        self.frequent = frozenset(top)  # what a capitalised first word may become
+        top = heapq.nlargest(FREQUENT_WORDS, counts.items(), key=itemgetter(1))
+        self._common = _Top(counts, top[:COMMON_WORDS], COMMON_WORDS)
+        self.frequent = _Top(counts, top, FREQUENT_WORDS)  # what a capitalised first word may become
+        del top
         # (first letter, length) -> its words, one a line: one string per bucket, not 90k
         # (memory, issue #22); a bucket is split when a misspelling needs it (_rank is cached).
         buckets: dict[tuple[str, int], io.StringIO] = {}
@@ -193,6 +194,25 @@ class Speller:
             out.append(sentence[pos:start] + best[0][0])
             pos = end
         return "".join(out) + sentence[pos:]
+
+
+class _Top:
+    """`word in top`: is it one of the `n` most frequent words of `counts`, `top` their
+    heapq.nlargest (word, count) pairs, without a set of their str objects (20,000 of
+    them: ~2.5 MB, issue #22). A word counted more than the last of them is one of them;
+    those counted as much (a tie), or whose count in `counts` is not the one ranked (a
+    word listed twice), are kept by name."""
+
+    def __init__(self, counts: Mapping[str, int], top: list[tuple[str, int]], n: int):
+        self._counts = counts
+        self._above = top[-1][1] if len(top) >= n else None  # None: fewer than n words, all of them
+        self._named = frozenset(w for w, c in top if c == self._above or counts.get(w) != c)
+
+    def __contains__(self, word) -> bool:
+        if word in self._named:
+            return True
+        count = self._counts.get(word) if isinstance(word, str) else None
+        return count is not None and (self._above is None or count > self._above)
 
 
 def _splittable(left: str, right: str, function_words: frozenset[str]) -> bool:

@@ -28,6 +28,7 @@ setup(
     package_dir=MAPPED,
     package_data={
         "native_host": ["samples/*.txt", "*.md"],
+        "native_host.lang.en": ["*.txt"],  # closed_compounds.txt
         "native_host.model_data": ["*.onnx", "*.json", "*.md", "*.txt"],
         "native_host.install.launchers": ["*"],
     },

@@ -57,6 +57,11 @@ class Sentence:
             self._margins = Margins(self.model, self.text)
         return self._margins(start, end, replacement)
 
+    def margin_in(self, text: str, start: int, end: int, replacement: str) -> float:
+        """The model's margin for a change of another text (a variant of this one): a decoder
+        pass of its own, not kept."""
+        return Margins(self.model, text)(start, end, replacement)
+
     def remember(self, margins: Margins) -> None:
         """Margins the model stage has for a text (its decoding scored it already)."""
         self._margins = margins

@@ -36,8 +36,8 @@ def proposed(text):
     ("I don't know nothing about it.", ("nothing", "anything", True)),
     ("We didn't have no time.", ("no", "any", True)),
     ("This recipe is very unique.", ("very ", "", True)),
-    ("It was a two hour drive.", ("two hour", "two-hour", False)),
-    ("Our five year old son is here.", ("five year old", "five-year-old", False)),
+    ("It was a two hour drive.", ("two hour", "two-hour", True)),  # a singular unit after a number: a modifier
+    ("Our five year old son is here.", ("five year old", "five-year-old", True)),
     ("She has a full time job.", ("full time", "full-time", False)),
     ("He is a well known author.", ("well known", "well-known", False)),
     ("We need an up to date list.", ("up to date", "up-to-date", False)),
@@ -78,9 +78,9 @@ Sentence = partial(RuleSentence, counts=LEXICON)
 
 
 def test_the_model_judges_what_can_be_right():
-    text = "I need a software for a two hour drive, I afraid."
-    assert apply(text, rules.phrases(Sentence(text, margin=-2.0))) == "I need software for a two-hour drive, I am afraid."
-    assert apply(text, rules.phrases(Sentence(text, margin=-9.0))) == "I need a software for a two hour drive, I am afraid."
+    text = "I need a software for a full time job, I afraid."
+    assert apply(text, rules.phrases(Sentence(text, margin=-2.0))) == "I need software for a full-time job, I am afraid."
+    assert apply(text, rules.phrases(Sentence(text, margin=-9.0))) == "I need a software for a full time job, I am afraid."
 
 
 def test_messages_name_the_mistake():

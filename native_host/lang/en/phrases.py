@@ -104,11 +104,15 @@ _EXTREME = {"unique", "perfect", "excellent", "huge", "enormous", "gigantic", "t
             "fabulous", "gorgeous", "hilarious", "ideal", "priceless", "unbelievable", "incredible", "devastated",
             "ecstatic"}
 
-_NUMBERS = {"two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
-            "fifteen", "twenty", "thirty", "forty", "fifty", "hundred"}
+_NUMBERS = {"two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "thirteen",
+            "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen", "twenty", "thirty", "forty",
+            "fifty", "sixty", "seventy", "eighty", "ninety", "hundred", "thousand"}
 _UNITS = {"year", "month", "week", "day", "hour", "minute", "second", "mile", "kilometer", "kilometre", "foot",
           "inch", "meter", "metre", "page", "story", "storey", "person", "man", "point", "part", "game",
-          "bedroom", "room", "course", "star", "door", "lane", "dollar", "pound", "euro", "night"}
+          "bedroom", "room", "course", "star", "door", "lane", "dollar", "pound", "euro", "night", "gallon", "liter",
+          "litre", "ton", "tonne", "acre", "yard", "kilogram", "gram", "ounce", "centimeter", "centimetre",
+          "millimeter", "millimetre", "degree", "seat", "piece", "member", "step", "stage", "megapixel", "gigabyte",
+          "megabyte", "terabyte", "block", "volt", "watt", "cylinder", "speed", "hole", "inning", "lap"}
 # Two- to four-word modifiers hyphenated before a noun ("a full-time job"), open after it
 # ("she works full time"); the noun must follow. Not "first class" ("the first class
 # graduated": a noun).
@@ -319,16 +323,16 @@ def _compound(w: _Words, counts) -> list[Proposal]:
     out = []
     for i, word in enumerate(w.lower):
         prev = w.prev(i)
-        if prev in _BEFORE_COMPOUND and word in _COMPOUND_FIRST:  # "a full time job"
+        if (prev in _NUMBERS or prev.isdigit()) and word in _UNITS and w.prev(i - 1) in _BEFORE_COMPOUND - _NUMBERS:
+            # "a two hour drive", "a 5 year old boy", "a five year old" (a noun itself)
+            span, first = (3, i - 1) if w.next(i) == "old" else (2, i - 1)
+            needs_noun = span == 2  # a singular unit after a number only modifies: certain before a noun
+        elif prev in _BEFORE_COMPOUND and word in _COMPOUND_FIRST:  # "a full time job"
             if prev == "the" and w.prev(i - 1) in _AFTER_PREPOSITION:
                 continue  # "in the long term", "at the last minute"
             span = next((len(c) for c in _COMPOUNDS
                          if c[0] == word and all(w.next(i, k) == c[k] for k in range(1, len(c)))), 0)
             first, needs_noun = i, True
-        elif (prev in _NUMBERS or prev.isdigit()) and word in _UNITS and w.prev(i - 1) in _BEFORE_COMPOUND - _NUMBERS:
-            # "a two hour drive", "a 5 year old boy", "a five year old" (a noun itself)
-            span, first = (3, i - 1) if w.next(i) == "old" else (2, i - 1)
-            needs_noun = span == 2
         else:
             continue
         if not span or any(w.next(first + k) in ("", "#") for k in range(span - 1)):
@@ -341,7 +345,8 @@ def _compound(w: _Words, counts) -> list[Proposal]:
         if any(x[:1].isupper() for x in old.split()[1:]):
             continue  # "the Five Year Plan": a name
         new = "-".join(old.split())
-        out.append(Proposal(start, end, new, "en.compound_hyphen", BARS["en.compound_hyphen"],
+        sure = first < i and old.split()[0].lower() in _NUMBERS
+        out.append(Proposal(start, end, new, "en.compound_hyphen", None if sure else BARS["en.compound_hyphen"],
                             f"Before a noun, “{old}” takes hyphens: “{new}”.", "punctuation"))
     return out
 

@@ -47,8 +47,12 @@ from collections.abc import Mapping
 
 from ...edits import Edit
 from ...regions import in_code
+from .compounds import closed_proposals
+from .compounds import proposals as compound_proposals
 from .confusables import proposals as confusable_proposals
 from .phrases import proposals as phrase_proposals
+from .sound_alike import PRE_BAR as SOUND_ALIKE_PRE_BAR
+from .sound_alike import proposals as sound_alike_proposals
 from .typography import proposals as typography_proposals
 from .words import FUNCTION_WORDS
 
@@ -312,6 +316,37 @@ def phrases(s) -> list[Edit]:
     """Wrong or padded phrases (phrases.py: "return back", "informations", "I afraid",
     "don't know nothing", "very unique", "a two hour drive"), judged as confusables are."""
     return _judged(s, phrase_proposals(s.text, s.lexicon.counts))
+
+
+def compounds(s) -> list[Edit]:
+    """Compounds written the wrong way (compounds.py: "short cut", "to login", "we run
+    everyday", "it maybe true"): certain."""
+    return _judged(s, compound_proposals(s.text, s.lexicon.counts))
+
+
+def sound_alikes(s) -> list[Edit]:
+    """A word that sounds like the one meant (sound_alike.py: "a peace of cake", "the break
+    pedal") and a compound written apart (compounds.closed_proposals: "a short cut"), kept
+    if the model prefers the change both ways: its margin here (which the model's copying
+    holds down, about -10 nats for most right changes) minus the margin of writing the
+    words back in the sentence so changed reaches the family's bar. The second costs a
+    decoder pass, so it is asked only where the first reaches PRE_BAR (a few sentences in
+    a hundred); after the model, the first is what its decoding scored already."""
+    out = []
+    groups = sound_alike_proposals(s.text, s.lexicon.counts) + [[p] for p in closed_proposals(s.text)]
+    for group in groups:
+        start, end = group[0].start, group[0].end
+        if in_code(s.text, start, end):
+            continue
+        best, margin = max(((p, s.margin(start, end, p.replacement)) for p in group), key=lambda x: x[1])
+        if margin < SOUND_ALIKE_PRE_BAR + s.min_margin:
+            continue
+        changed = s.text[:start] + best.replacement + s.text[end:]
+        score = margin - s.margin_in(changed, start, start + len(best.replacement), s.text[start:end])
+        if score >= best.bar + s.min_margin:
+            out.append(Edit(start, end, (best.replacement,), best.category, best.message, "rule", best.rule,
+                            (("margin", margin), ("bar", best.bar), ("both_ways", score))))
+    return out
 
 
 def _judged(s, found) -> list[Edit]:

@@ -1,0 +1,121 @@
+"""Compounds written the wrong way (native_host/lang/en/compounds.py, the `compounds` stage
+of rules.py) and a number + unit before a noun (phrases.py): what is proposed without a
+model, and what the checker with the shipped model makes of it."""
+
+from __future__ import annotations
+
+from functools import partial
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from native_host.checker import Checker
+from native_host.edits import apply
+from native_host.lang.en import rules
+from native_host.lang.en.compounds import closed, closed_proposals, proposals
+from tests.host.model_fixture import model_dir
+from tests.host.rule_sentence import RuleSentence
+
+Sentence = partial(RuleSentence, counts={})
+
+
+def proposed(text):
+    return [(text[p.start:p.end], p.replacement, p.rule) for p in proposals(text)]
+
+
+@pytest.mark.parametrize("text, change", [
+    ("I want to login to the site.", ("login", "log in", "en.phrasal_verb")),
+    ("I could not login yesterday.", ("login", "log in", "en.phrasal_verb")),
+    ("Please logout when you leave.", ("logout", "log out", "en.phrasal_verb")),
+    ("We will setup the server tomorrow.", ("setup", "set up", "en.phrasal_verb")),
+    ("I setup the server last week.", ("setup", "set up", "en.phrasal_verb")),
+    ("The plant got shutdown in May.", ("shutdown", "shut down", "en.phrasal_verb")),
+    ("Everything was setup for the party.", ("setup", "set up", "en.phrasal_verb")),
+    ("You should backup your files.", ("backup", "back up", "en.phrasal_verb")),
+    ("Don't forget to checkout.", ("checkout", "check out", "en.phrasal_verb")),
+    ("We go running everyday.", ("everyday", "every day", "en.written_closed")),
+    ("It maybe true after all.", ("maybe", "may be", "en.written_closed")),
+    ("There maybe a problem.", ("maybe", "may be", "en.written_closed")),
+    ("I want to be apart of it.", ("apart", "a part", "en.written_closed")),
+])
+def test_a_compound_written_the_wrong_way_is_proposed(text, change):
+    assert proposed(text) == [change]
+
+
+@pytest.mark.parametrize("text", [
+    "Go to the login page and open the setup wizard.",
+    "The setup is easy; a backup drive and a quick workout.",
+    "Go to setup. Refer to login for details.",
+    "Everyday life is busy; an everyday task.",
+    "Stay awhile and rest; he sat for awhile.",  # "for awhile": book writers use it
+    "Maybe it is true; maybe the answer is no.",
+    "They set us apart of course.",
+    "I Setup nothing; the Login screen.",
+    "We logged in and set up the server.",
+])
+def test_right_words_are_left_alone(text):
+    assert proposed(text) == []
+
+
+def test_closed_compounds_come_from_the_counted_list():
+    pairs, _ = closed()
+    assert pairs and all(" " in k and " " not in v and k.replace(" ", "") == v for k, v in pairs.items())
+    open_form, closed_form = next(iter(pairs.items()))
+    text = f"They said {open_form} here."
+    [p] = closed_proposals(text)
+    assert (text[p.start:p.end], p.replacement, p.rule) == (open_form, closed_form, "en.closed_compound")
+    assert p.bar is not None  # the model judges: "no table was free" is right apart
+
+
+def test_messages_name_the_mistake():
+    text = "I want to login and we run everyday."
+    assert [e.message for e in rules.compounds(Sentence(text))] == [
+        "“login” is the noun; the verb is two words: “log in”.",
+        "“everyday” is an adjective (“everyday life”); for each day, write “every day”.",
+    ]
+
+
+@pytest.mark.parametrize("text, change, sure", [
+    ("I bought an eighteen inch monitor.", ("eighteen inch", "eighteen-inch"), True),
+    ("The two day trip was fun.", ("two day", "two-day"), True),
+    ("It was a ninety degree turn.", ("ninety degree", "ninety-degree"), True),
+    ("He is a well known author.", ("well known", "well-known"), False),
+])
+def test_a_number_and_a_unit_before_a_noun_take_a_hyphen(text, change, sure):
+    from native_host.lang.en.phrases import proposals as phrase_proposals
+    counts = {w: 10_000 for w in "monitor trip turn author".split()}
+    assert [((text[p.start:p.end], p.replacement), p.bar is None) for p in phrase_proposals(text, counts)] == \
+        [(change, sure)]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from("to I we login setup shutdown was got everyday for awhile it maybe true be apart of "
+                                "the page , . an other".split()), max_size=12))
+def test_any_sequence_gives_ordered_non_overlapping_proposals(words):
+    text = " ".join(words)
+    found = proposals(text)
+    for p in found:
+        assert 0 <= p.start < p.end <= len(text) and p.message and p.replacement
+    for p, q in zip(found, found[1:]):
+        assert p.end <= q.start
+
+
+@pytest.fixture(scope="module")
+def checker():
+    return Checker(model_dir(), sensitivity="thorough")
+
+
+@pytest.mark.parametrize("text, right", [
+    ("We will setup the new server tomorrow.", "We will set up the new server tomorrow."),
+    ("Please remember to logout when you leave.", "Please remember to log out when you leave."),
+    ("We go running everyday.", "We go running every day."),
+    ("I bought an eighteen inch monitor.", "I bought an eighteen-inch monitor."),
+])
+def test_the_checker_fixes_them(checker, text, right):
+    assert checker.correct(text) == right
+
+
+def test_the_checker_leaves_right_compounds_alone(checker):
+    text = "Open the login page and run the setup wizard every day."
+    assert checker.correct(text) == text

@@ -36,6 +36,12 @@
   drive"), each family with its own rule id, certain or judged by the model as the
   confusables are (`_judged`).
 
+- Compounds written the wrong way (compounds.py: "to login", "we run everyday", "it
+  maybe true"): certain, before the model. Words that sound like the one meant
+  (sound_alike.py: "the break pedal", "a witch is why") and compounds written apart
+  (closed_compounds.txt: "an other"), after the model: kept if the model prefers the
+  change both ways (`sound_alikes`).
+
 The first three run on the sentence before the model, the proposals on its output.
 Each stage takes a pipeline.Sentence and returns its Edits, each with its own message.
 """
@@ -345,7 +351,8 @@ def sound_alikes(s) -> list[Edit]:
         score = margin - s.margin_in(changed, start, start + len(best.replacement), s.text[start:end])
         if score >= best.bar + s.min_margin:
             out.append(Edit(start, end, (best.replacement,), best.category, best.message, "rule", best.rule,
-                            (("margin", margin), ("bar", best.bar), ("both_ways", score))))
+                            (("margin", margin), ("bar", SOUND_ALIKE_PRE_BAR), ("both_ways", score),
+                             ("both_ways_bar", best.bar))))
     return out
 
 

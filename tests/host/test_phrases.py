@@ -44,7 +44,13 @@ def proposed(text):
     ("For all intensive purposes, it is done.", ("For all intensive purposes", "For all intents and purposes", True)),
     ("We should nip it in the butt.", ("nip it in the butt", "nip it in the bud", True)),
     ("Irregardless of cost.", ("Irregardless", "Regardless", True)),
-    ("This is between you and I.", ("between you and I", "between you and me", True)),
+    ("The end result was good.", ("end result", "result", True)),
+    ("We did some advance planning.", ("advance planning", "planning", True)),
+    ("I am writing in regards to the job.", ("in regards to", "in regard to", True)),
+    ("I could care less.", ("could care less", "couldn't care less", True)),
+    ("Please bare with me.", ("bare with me", "bear with me", True)),
+    ("He is a shoe in for the job.", ("a shoe in", "a shoo-in", True)),
+    ("We meet at 5 o'clock pm.", (" pm", "", True)),
     ("I know they was late.", ("was", "were", True)),
     ("Now she have a car.", ("have", "has", True)),
     ("I is here.", ("is", "am", True)),
@@ -70,6 +76,8 @@ def test_a_phrase_is_proposed(text, change):
     "My team and I are ready; if he were rich, does she have it? Thank you is enough.",
     "Juan Carlos I is king; i is the imaginary unit; anyone but you has seen it.",
     "More older people came. When is more better? I'll write more later.",
+    "Gases are mixed together and connected together; for the first time ever, a major breakthrough.",
+    "He kissed the print of her shoe in the mud.",
 ])
 def test_right_phrases_are_left_alone(text):
     assert proposed(text) == []

@@ -99,7 +99,7 @@ def test_sounds_unlike_their_letters_and_non_articles_are_left_alone(text):
     assert indefinite_article(text) == text
 
 
-LEXICON = {w: 10_000 for w in ["subject", "subjects", "way", "ways", "musical", "musicals", "event", "events", "like", "likes", "other", "others", "part", "parts", "company", "companies", "box", "boxes", "reason", "reasons", "place", "places", "product", "products", "country", "countries", "enjoy", "enjoys", "teach", "teaches", "go", "goes", "work", "works", "time"]}
+LEXICON = {w: 10_000 for w in ["subject", "subjects", "way", "ways", "musical", "musicals", "event", "events", "like", "likes", "other", "others", "part", "parts", "company", "companies", "box", "boxes", "reason", "reasons", "place", "places", "product", "products", "country", "countries", "enjoy", "enjoys", "teach", "teaches", "go", "goes", "work", "works", "time", "day", "days", "hour", "hours", "need", "needs", "want", "wants", "year", "years", "differ", "differs", "number", "numbers", "afterward", "afterwards"]}
 
 
 def proposed(text: str) -> list[str]:
@@ -117,6 +117,10 @@ def test_number_and_agreement_after_fixed_words_are_proposed():
     assert proposed("He enjoy it and she teach us, so it go well.") == ["enjoy -> enjoys", "teach -> teaches", "go -> goes"]
     # An adverb may come between: "she also need", "he usually bring".
     assert proposed("She also need a car and he usually teach us.") == ["need -> needs", "teach -> teaches"]
+    # A number from two up counts a plural; "they" and "I" take the base form.
+    assert proposed("I stayed two day and waited three hour for it.") == ["day -> days", "hour -> hours"]
+    assert proposed("They needs it and I always wants more.") == ["needs -> need", "wants -> want"]
+    assert proposed("Doesn't he know?") == []  # the verb's form is set by "doesn't"
 
 
 @pytest.mark.parametrize("text", [
@@ -135,6 +139,10 @@ def test_number_and_agreement_after_fixed_words_are_proposed():
     "To get by, he put the pedal down.",  # "put" is the past
     "Cut it short all over.",  # "it" after a verb is its object
     "After all these subject and other events",  # "subject" modifies a later noun
+    "The two differ only in name.",  # the number is the subject; "differ" its verb
+    "A two day trip, the five year, $2 billion plan, six year-end titles.",  # the number and noun describe a noun
+    "It has twelve number 1 singles; two hundred.",  # "number 1"; "hundred" counted by "two"
+    "Charles I wants peace; I afterwards left.",  # "I" the numeral; an adverb, not a verb
 ])
 def test_nothing_is_proposed_where_the_word_is_not_the_counted_noun_or_the_verb(text):
     assert proposed(text) == []

@@ -37,6 +37,9 @@ def fixed(text, margin=0.0):
     ("He is twenty one and she is thirty first in line.", "He is twenty-one and she is thirty-first in line."),
     ("Low self esteem, an old fashioned car and our well being.",
      "Low self-esteem, an old-fashioned car and our well-being."),
+    ("We meet at five o clock, or at 6 o' clock, or 7 oclock.", "We meet at five o'clock, or at 6 o'clock, or 7 o'clock."),
+    ("It is nice isn't it?", "It is nice, isn't it?"),
+    ("You know the rules don't you?", "You know the rules, don't you?"),
 ])
 def test_typing_slips_are_fixed(text, right):
     assert fixed(text) == right
@@ -53,6 +56,8 @@ def test_typing_slips_are_fixed(text, right):
     "Wait ... what?",
     "He did it as well being a teacher.",
     "Use :) and ;) freely.",
+    "The o clock symbol; the Pen’yllan place, wasn’t it?",  # no number before it; a comma already
+    "Why isn't it? Is it true or isn't it? ‘You drink,’ he said: ‘why shouldn’t I?’",  # questions, not tags
 ])
 def test_right_text_is_left_alone(text):
     assert fixed(text) == text
@@ -64,10 +69,17 @@ def test_a_doubled_word_that_can_end_a_phrase_is_for_the_model():
     assert fixed("We went to to the shop.", margin=4.0) == "We went to the shop."
 
 
+def test_the_model_judges_the_tag_comma():
+    assert fixed("It is nice isn't it?", margin=-10.0) == "It is nice isn't it?"
+
+
 def test_messages_say_what_is_wrong():
     text = "We saw the the car , late.We left."
     assert [e.message for e in rules.typography(Sentence(text))] == [
         "“the” is typed twice: delete one.", "Remove the space before “,”.", "Put a space after “.”."]
+    text = "At five o clock it is late isn't it?"
+    assert [e.message for e in rules.typography(Sentence(text))] == [
+        "Write “o'clock” as one word with an apostrophe.", "Put a comma before the tag question: “late, isn't it?”"]
 
 
 @settings(max_examples=300, deadline=None)

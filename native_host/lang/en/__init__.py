@@ -20,6 +20,6 @@ LANGUAGE = Language(
     },
     classify=classify,
     rules_before_model=(rules.capital_first_word, rules.linking_comma, rules.names, rules.pronoun_i, rules.a_an,
-                        rules.confusables, rules.typography, rules.phrases, rules.compounds),
+                        rules.confusables, rules.grammar, rules.typography, rules.phrases, rules.compounds),
     rules_after_model=(rules.agreement, rules.clause_comma, rules.sound_alikes),
 )

@@ -21,9 +21,9 @@ from collections.abc import Mapping
 from .confusables import Proposal, _cased, _nounish, _Words, non_overlapping
 from .words import FUNCTION_WORDS
 
-# A word its neighbour already says: (phrase, what is left). Not "close proximity", "end
-# result", "past history", "future plans", "in PDF format": native writers use them
-# (Wikipedia, speeches, web text).
+# A word its neighbour already says: (phrase, what is left). Not "close proximity", "past
+# history", "future plans", "in PDF format", "each and every", "first began", "mutual
+# cooperation", "small in size", "mixed together", "connected together", "first time ever", "major breakthrough": native writers use them (Wikipedia, speeches, web text).
 _REDUNDANT = {
     "return back": "return", "returned back": "returned", "returning back": "returning", "returns back": "returns",
     "revert back": "revert", "reverted back": "reverted", "reverting back": "reverting",
@@ -43,6 +43,13 @@ _REDUNDANT = {
     "ATM machine": "ATM", "ATM machines": "ATMs", "PIN number": "PIN", "PIN numbers": "PINs", "LCD display": "LCD",
     "HIV virus": "HIV", "ISBN number": "ISBN", "UPC code": "UPC", "RAM memory": "RAM", "VIN number": "VIN",
     "GPS system": "GPS", "LAN network": "LAN", "CPU unit": "CPU",
+    "end result": "result", "end results": "results", "advance planning": "planning",
+    "approximately about": "about", "originally born": "born", "bare naked": "naked", "bouquet of flowers": "bouquet",
+    "joint collaboration": "collaboration", "final outcome": "outcome", "regular routine": "routine",
+    "fellow colleague": "colleague", "fellow colleagues": "colleagues", "frozen ice": "ice",
+    "share in common": "share", "past memories": "memories",
+    "reply back": "reply", "replied back": "replied", "warn in advance": "warn", "warned in advance": "warned",
+    "plan ahead in advance": "plan ahead",
 }
 
 
@@ -68,12 +75,24 @@ _MISHEARD = {
     "in the mist of": "in the midst of", "tongue and cheek": "tongue in cheek", "beckon call": "beck and call",
     "on tender hooks": "on tenterhooks", "taken for granite": "taken for granted", "hunger pains": "hunger pangs",
     "first come, first serve": "first come, first served", "in another words": "in other words",
-    "shoe in": "shoo-in", "damp squid": "damp squib", "irregardless": "regardless", "supposably": "supposedly",
-    "expresso": "espresso", "between you and I": "between you and me",
+    "a shoe in": "a shoo-in", "damp squid": "damp squib", "irregardless": "regardless", "supposably": "supposedly",
+    "expresso": "espresso",
+    "in regards to": "in regard to", "regarding to": "regarding", "could care less": "couldn't care less",
+    "now and days": "nowadays", "all and all": "all in all", "a whole nother": "a whole other",
+    "the reason is because": "the reason is that", "on the same token": "by the same token",
+    "in the same vain": "in the same vein", "vocal chords": "vocal cords", "scot free": "scot-free",
+    "scotch free": "scot-free", "hay day": "heyday", "pass mustard": "pass muster", "bare in mind": "bear in mind",
+    "bare with me": "bear with me", "bare with us": "bear with us", "sort of speak": "so to speak",
+    "extract revenge": "exact revenge", "of the upmost importance": "of the utmost importance",
+    "peaked my curiosity": "piqued my curiosity", "peak my curiosity": "pique my curiosity",
+    "wet my appetite": "whet my appetite", "wet your appetite": "whet your appetite",
+    "self-depreciating": "self-deprecating", "self depreciating": "self-deprecating",
 }
 _MISHEARD_RE = _any_of(_MISHEARD)
 _CLOCK = re.compile(r"(?<![\w.])(\d{1,2}(?:[:.]\d\d)?\s?(?:(a)\.?m\.?|(p)\.?m\.?))(\s+in\s+the\s+(morning|afternoon|evening|night))"
                     r"(?![\w'’-])", re.IGNORECASE)
+# "5 o'clock pm": o'clock with a.m./p.m. says the hour twice.
+_OCLOCK_AMPM = re.compile(r"o['’]clock(\s+(a\.m\.|p\.m\.|am|pm|AM|PM|A\.M\.|P\.M\.))(?![\w])")
 
 # Nouns English does not count: never plural, never after "a"/"an".
 _MASS = {"information", "advice", "furniture", "equipment", "luggage", "baggage", "homework", "feedback",
@@ -163,6 +182,9 @@ def _redundant(text: str) -> list[Proposal]:
     for m in _CLOCK.finditer(text):
         out.append(Proposal(m.start(), m.end(), m.group(1), "en.redundant", None,
                             f"“{'a.m.' if m.group(2) else 'p.m.'}” already says “{m.group(4).strip()}”.", "style"))
+    for m in _OCLOCK_AMPM.finditer(text):
+        out.append(Proposal(m.start(1), m.end(), "", "en.redundant", None,
+                            f"“o'clock” already says the hour: drop “{m.group(2)}”.", "style"))
     return out
 
 

@@ -30,6 +30,10 @@
   run before the model, so that it reads the sentence as meant ("could of done" was
   rewritten "could give").
 
+- Verb forms and agreement (grammar.py: "Does they know?", "it can noticed", "I must to
+  go", "enjoy to swim", "between him and I", "in 1990s", "the information are", "most of
+  students", "the biggest than"), judged the same way (`grammar`).
+
 - Typing slips (typography.py: "the the", "nice , but", "late.We", "twenty one") and
   wrong or padded phrases (phrases.py: "return back", "informations", "I afraid", "they
   was", "don't know nothing", "more easier", "for all intensive purposes", "a two hour
@@ -56,6 +60,7 @@ from ...regions import in_code
 from .compounds import closed_proposals
 from .compounds import proposals as compound_proposals
 from .confusables import proposals as confusable_proposals
+from .grammar import proposals as grammar_proposals
 from .phrases import proposals as phrase_proposals
 from .sound_alike import PRE_BAR as SOUND_ALIKE_PRE_BAR
 from .sound_alike import proposals as sound_alike_proposals
@@ -145,6 +150,17 @@ _SUBJECT_ADVERBS = ("also", "just", "usually", "always", "often", "never", "real
                     "even", "already", "generally", "mainly", "rarely", "seldom", "actually", "normally", "simply")
 _SUBJECT = re.compile(r"(?<![\w'’])(?:he|she|it|everyone|everybody|someone|somebody|nobody|anyone|anybody)"
                       r"(?:\s+(?:" + "|".join(_SUBJECT_ADVERBS) + "))?" + _WORDS, re.IGNORECASE)
+# Numbers two and up count a plural: "two day" -> "two days" (not "two hundred", "twenty one").
+_NUMBER = re.compile(r"\b(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|"
+                     r"hundred|thousand)" + _WORDS, re.IGNORECASE)
+_NOT_COUNTED_BY_NUMBER = {"one", "hundred", "thousand", "million", "billion", "dozen", "percent", "score", "fold", "and",
+                          "or", "times", "o", "people", "fish", "sheep", "deer", "staff", "police", "cattle"}
+# After a counted noun, not after a verb ("five exceed the others", "the two differ only").
+_AFTER_COUNTED = {"", "ago", "later", "earlier", "in", "on", "at", "for", "from", "to", "with", "and", "or", "before",
+                  "after", "each", "long", "old"}
+# "they" and "I" take the base form: "they needs" -> "they need". Not "we", "you" ("we
+# students", "you guys"), nor "I" after a name ("Charles I reigns").
+_PLURAL_SUBJECT = re.compile(r"(?<![\w'’])(?:[Tt]hey|I)(?:\s+(?:" + "|".join(_SUBJECT_ADVERBS) + "))?" + _WORDS)
 _ARTICLE = re.compile(r"\b([Aa]n?)\s+([a-z]+)\b")
 # Vowel letters that sound like consonants ("a one-off", "a university", "a European") and
 # silent h ("an hour"): the article goes by sound, not letter.
@@ -152,7 +168,8 @@ _CONSONANT_SOUND = ("one", "once", "uni", "unan", "use", "usu", "ura", "uri", "u
 _VOWEL_SOUND = ("hour", "honest", "honou", "honor", "heir")
 # "make it work", "did he go", "can she come": the pronoun is an object, or the verb's form is set.
 _VERB_SET_BEFORE = frozenset("let lets make makes made help helps see sees saw watch hear heard have has had feel felt "
-                             "do does did can could will would shall should may might must".split())
+                             "do does did can could will would shall should may might must doesn't don't didn't "
+                             "can't cannot couldn't won't wouldn't shouldn't mustn't".split())
 _IRREGULAR = {"have": "has", "do": "does", "go": "goes", "need": "needs"}
 # Verbs whose past is their base: after "he" they are the past ("he put it there").
 _PAST_AS_BASE = frozenset("put cut set hit let shut hurt cost quit spread read bet burst cast upset beat fit split "
@@ -210,12 +227,24 @@ def third_person(verb: str, lexicon: Mapping[str, int]) -> str | None:
     return form
 
 
+def base_verb(verb: str, lexicon: Mapping[str, int]) -> str | None:
+    """The base of an -s verb ("needs" -> "need", "goes" -> "go"): the word whose
+    third_person form it is."""
+    if verb in ("goes", "does", "has"):
+        return {"goes": "go", "does": "do", "has": "have"}[verb]
+    if verb.endswith(("wards", "ways")):
+        return None  # "I afterwards went"
+    return singular(verb, lexicon)
+
+
 FAMILIES = (  # (rule id, pattern, form, margin in nats, message)
     ("en.plural_after_quantifier", _QUANTIFIED, plural, -6.0, "Use the plural “{new}” after “{trigger}”."),
     ("en.plural_after_one_of", _ONE_OF, plural, -6.0, "Use the plural “{new}” after “one of”."),
     ("en.plural_after_lot_of", _LOT_OF, plural, -5.0, "Use the plural “{new}” after “{trigger}”."),  # "a lot of time" -> "times": -5.5
     ("en.singular_after_one", _ONE, singular, -7.0, "Use the singular “{new}” after “{trigger}”."),
     ("en.third_person_s", _SUBJECT, third_person, -5.0, "Use “{new}”: the subject “{trigger}” is singular."),
+    ("en.plural_after_number", _NUMBER, plural, -6.0, "Use the plural “{new}” after “{trigger}”."),
+    ("en.base_after_plural_subject", _PLURAL_SUBJECT, base_verb, -5.0, "Use “{new}” with the subject “{trigger}”."),
 )
 
 
@@ -228,7 +257,16 @@ def proposals(sentence: str, lexicon: Mapping[str, int]) -> list[tuple[int, int,
             word, following = m.group(1), m.group(2).lower()
             if not word.islower() or word == "other" or m.start(1) in found:
                 continue
-            if pattern is _SUBJECT:
+            if pattern is _PLURAL_SUBJECT:
+                before = re.findall(r"[A-Za-z']+", sentence[:m.start()])[-1:]
+                if m.group()[0] == "I" and before and before[0][:1].isupper() and sentence[:m.start()].rstrip()[-1:].isalpha():
+                    continue  # "Charles I reigns"
+            elif pattern is _NUMBER:
+                if word in _NOT_COUNTED_BY_NUMBER | FUNCTION_WORDS or following not in _AFTER_COUNTED \
+                        or sentence[m.end(1):m.end(1) + 1] in ("-", "‐", "–") or re.match(r"\s*\d", sentence[m.end(1):]) \
+                        or re.search(r"\b(?:a|an|the)\s+$", sentence[:m.start()], re.IGNORECASE):
+                    continue  # "two hundred.", "two year-end titles", "the two differ only", "the five year, $2 billion plan"
+            elif pattern is _SUBJECT:
                 before = re.findall(r"[A-Za-z']+", sentence[:m.start()])[-1:]
                 if before and before[0].lower() in _VERB_SET_BEFORE or word in _PAST_AS_BASE:
                     continue  # "make it work"; "he put it there" is the past
@@ -316,6 +354,13 @@ def confusables(s) -> list[Edit]:
 def typography(s) -> list[Edit]:
     """Typing slips (typography.py: "the the", "nice , but", "late.We", "twenty one"): certain."""
     return _judged(s, typography_proposals(s.text, s.lexicon.counts))
+
+
+def grammar(s) -> list[Edit]:
+    """Verb forms and agreement (grammar.py: "Does they know?", "it can noticed", "I must
+    to go", "enjoy to swim", "between him and I", "in 1990s", "the information are"),
+    judged as confusables are."""
+    return _judged(s, grammar_proposals(s.text, s.lexicon.counts))
 
 
 def phrases(s) -> list[Edit]:

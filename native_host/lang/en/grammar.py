@@ -1,0 +1,373 @@
+"""Verb forms and agreement that fluent writers get wrong in a hurry: a question whose
+auxiliary does not agree with its subject ("Does they know?", "Has you seen it?"), a
+regular verb's past or -s form after a modal ("can noticed", "didn't wanted", "will
+makes", "could was"), "to" after a modal ("must to go"), an infinitive where the verb
+takes an -ing form ("enjoy to swim", "look forward to see you"), a subject pronoun after
+"between" ("between him and I"), a decade without its article ("in 1990s"), a noun
+English does not count with a plural verb ("the information are"), a stative verb in the
+progressive ("I am knowing"), "of" between a quantifier and a bare plural ("most of
+students"), a superlative before "than" ("the biggest than", "most useful than"), "much"
+with a counted plural ("much problems") and "would have" in an "if" clause ("If I would
+have known").
+
+Written from grammar guides for Redline, each family with its own rule id. Where the
+words can be right in some sentence (a noun "will", "a mind to", "school" after "look
+forward to") the model judges it (a bar, as in confusables.py); the rest are certain.
+Each family was run over 151,000 sentences of ../shared/data/corpus (Wikipedia,
+speeches, e-mails, books) and narrowed where native writers use the words.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+
+from .confusables import COMMON, Proposal, _participle, _plural_noun, _Words, non_overlapping
+from .phrases import _at
+from .words import FUNCTION_WORDS, IRREGULAR
+
+# The model's least margin (nats) for the families it can judge. The others it cannot: it
+# scores the right change as low as a wrong one ("avoided to answer" -> "answering" -12,
+# "am knowing" -> "know" -7, "the biggest than" -> "bigger" -10, "If I would have known"
+# -> "had" -6), so their context alone decides, and each proposed nothing wrong on the corpus.
+BARS = {"en.modal_base": -3.0, "en.gerund_after": -4.0, "en.most_of": -4.0, "en.much_plural": -5.0}
+
+
+def proposals(text: str, counts: Mapping[str, int] | None) -> list[Proposal]:
+    """Every proposal for `text`, in order, none overlapping."""
+    w = _Words(text)
+    found = (_question(w) + _modal_base(w, counts) + _modal_to(w) + _gerund(w, counts) + _between(w) + _decade(text)
+             + _mass_verb(w) + _stative(w) + _most_of(w, counts) + _superlative_than(w, counts)
+             + _much_plural(w, counts) + _if_would_have(w, counts))
+    return non_overlapping(found)
+
+
+# An auxiliary and its forms with a singular third-person subject and with the others.
+_AGREES = {"does": ("does", "do"), "do": ("does", "do"), "doesn't": ("doesn't", "don't"), "don't": ("doesn't", "don't"),
+           "has": ("has", "have"), "have": ("has", "have"), "hasn't": ("hasn't", "haven't"),
+           "haven't": ("hasn't", "haven't"), "is": ("is", "are"), "are": ("is", "are"), "isn't": ("isn't", "aren't"),
+           "aren't": ("isn't", "aren't"), "was": ("was", "were"), "wasn't": ("wasn't", "weren't"),
+           "weren't": ("wasn't", "weren't")}
+_THIRD = {"he", "she", "it"}
+_QUESTION_OPENERS = {"", "what", "where", "when", "why", "how", "who", "whom", "which", "and", "but", "or", "so"}
+
+
+def _question(w: _Words) -> list[Proposal]:
+    """"Does they know?" -> "Do they", "Has you seen it?" -> "Have you", "..., don't he?"
+    -> "doesn't he": in a question, the auxiliary before its subject pronoun agrees with it.
+    Not "Do it now?" or "Have it your way?" (imperatives), "Were he ..." (subjunctive),
+    "Do he and I ...?" (a longer subject)."""
+    if not w.text.rstrip("\"'”’)").endswith("?"):
+        return []
+    out = []
+    for i, word in enumerate(w.lower[:-1]):
+        subject = w.next(i)
+        if word not in _AGREES or w.prev(i) not in _QUESTION_OPENERS or w.next(i, 2) in ("and", "or", "nor") \
+                or subject not in _THIRD | {"i", "you", "we", "they"}:
+            continue
+        if subject == "it" and word in ("do", "don't", "have", "haven't") or subject == "i" and w.items[i + 1][0] != "I":
+            continue
+        third, other = _AGREES[word]
+        new = third if subject in _THIRD else other
+        if subject == "i" and word in ("is", "are"):
+            new = "am"
+        elif subject == "i" and word in ("was", "wasn't", "isn't", "aren't"):
+            continue  # "was I", "aren't I"
+        if new != word:
+            out.append(_at(w, i, new, "en.question_agreement", None,
+                           f"With “{w.items[i + 1][0]}”, the question takes “{{new}}”, not “{{old}}”.", "grammar"))
+    return out
+
+
+_MODALS = {"can", "could", "will", "would", "shall", "should", "may", "might", "must", "can't", "cannot", "couldn't",
+           "won't", "wouldn't", "shouldn't", "mustn't"}
+_DO_NEGATED = {"didn't", "doesn't", "don't"}
+# Before these, "will", "can", "must", "might" and "may" are nouns: "his will states", "a must read".
+_NOUN_BEFORE = {"a", "an", "the", "this", "that", "my", "your", "his", "her", "its", "our", "their", "free", "good",
+                "ill", "at", "against", "of", "own", "tin", "all", "last", "whose", "with", "by", "no", "#"}
+_BE_FORMS = {"is", "are", "was", "were", "am"}
+_SUBJECTS = {"i", "you", "he", "she", "it", "we", "they"}
+
+
+def _base(word: str, counts) -> str | None:
+    """The base of a regular -ed or -s verb form ("noticed" -> "notice", "tried" -> "try",
+    "stopped" -> "stop", "makes" -> "make"), if the base is a common word."""
+    if word in IRREGULAR and word not in FUNCTION_WORDS:
+        base = IRREGULAR[word][0]
+        return base if word in (base + "s", base + "es") else None  # "makes"; "went" is confusables._base_after's
+    if counts is None or word in FUNCTION_WORDS or counts.get(word, 0) < COMMON or \
+            word.endswith("ed") and counts.get(word + "s", 0) >= COMMON:
+        return None  # "feed", "need", "speed": a base of its own ("feeds")
+    if word.endswith("ied"):
+        stems = [word[:-3] + "y"]
+    elif word.endswith("ed"):
+        stems = [word[:-1], word[:-2]] + ([word[:-3]] if len(word) > 5 and word[-3] == word[-4] else [])
+    elif word.endswith("ies"):
+        stems = [word[:-3] + "y"]
+    elif word.endswith("s") and not word.endswith(("ss", "us", "is", "wards", "ways")):
+        stems = [word[:-1]] + ([word[:-2]] if word.endswith("es") else [])
+    else:
+        return None
+    return next((s for s in stems if len(s) >= 3 and counts.get(s, 0) >= COMMON and s not in FUNCTION_WORDS), None)
+
+
+def _modal_base(w: _Words, counts) -> list[Proposal]:
+    """"it can noticed" -> "it can notice", "I didn't wanted" -> "I didn't want", "it will
+    makes" -> "it will make", "he could was" -> "he could be": after a modal (or a negated
+    "do") comes the base form. Only after a pronoun subject: "should parents wish",
+    "can violations be", "the national will is", "they didn't suggests that" (the verb
+    left out) are right. Irregular verbs are confusables._base_after's ("can went")."""
+    out = []
+    for i, word in enumerate(w.lower[2:], 2):
+        modal = w.prev(i)
+        if modal not in _MODALS | _DO_NEGATED or w.prev(i - 1) not in _SUBJECTS or \
+                (w.prev(i - 1) == "i" and w.items[i - 2][0] != "I"):
+            continue
+        if word in _BE_FORMS and modal in _MODALS:
+            new, bar = "be", None
+        elif (new := _base(word, counts)) is not None and (modal in _MODALS or word.endswith("ed")):
+            bar = BARS["en.modal_base"]
+        else:
+            continue
+        out.append(_at(w, i, new, "en.modal_base", bar,
+                       f"After “{w.items[i - 1][0]}”, use the base form “{{new}}”, not “{{old}}”.", "grammar"))
+    return out
+
+
+_MODAL_TO = {"can", "could", "must", "should", "might", "may", "shall", "cannot", "can't", "couldn't", "mustn't",
+             "shouldn't"}
+
+
+def _modal_to(w: _Words) -> list[Proposal]:
+    """"I must to go" -> "I must go": a modal takes the bare infinitive (not "ought to").
+    Only after a pronoun subject, and not where the modal ends a clause of its own ("do
+    all we can to help", "as often as she could to cheer")."""
+    out = []
+    for i, word in enumerate(w.lower[2:-1], 2):
+        if word == "to" and w.prev(i) in _MODAL_TO and w.prev(i - 1) in _SUBJECTS and \
+                w.next(i) not in FUNCTION_WORDS | {"", "#"} and \
+                not _ELLIPSIS.intersection(w.lower[max(0, i - 6):i - 1]) and w.items[i - 1][0].islower():
+            start, end = w.items[i][1], w.items[i + 1][1]
+            out.append(Proposal(start, end, "", "en.modal_to", None,
+                                f"“{w.items[i - 1][0]}” takes the verb without “to”: drop “{w.items[i][0]}”.", "grammar"))
+    return out
+
+
+# Before a clause that ends on its modal: "all we can", "what she could", "as fast as I could".
+_ELLIPSIS = {"all", "what", "whatever", "everything", "anything", "as", "much", "best", "if", "than", "so"}
+
+
+# Verbs (every form) whose object is an -ing form, never "to" + a verb; and phrases
+# ending in the preposition "to", which an -ing form follows ("look forward to seeing").
+_GERUND_VERBS = {f for v in ("enjoy", "avoid", "finish", "mind", "dislike", "detest") for f in (v, v + "s", v + "ed",
+                                                                                                v + "ing")}
+_GERUND_VERBS |= {"finishes", "disliked", "detested", "minded"}
+_TO_PHRASES = (("forward", "to"), ("addition", "to"), ("used", "to", "being"))
+
+
+def _ing(verb: str, counts) -> str | None:
+    """The -ing form of a base verb, the commonest spelling the lexicon knows."""
+    if counts is None or verb in FUNCTION_WORDS or counts.get(verb, 0) < COMMON or verb.endswith(("ing", "ed", "s")):
+        return None
+    forms = [verb + "ing", verb + verb[-1] + "ing"]
+    if verb.endswith("e") and not verb.endswith(("ee", "ye", "oe")):
+        forms.append(verb[:-1] + "ing")
+    if verb.endswith("ie"):
+        forms.append(verb[:-2] + "ying")
+    best = max(forms, key=lambda f: counts.get(f, 0))
+    return best if counts.get(best, 0) >= COMMON else None
+
+
+def _gerund(w: _Words, counts) -> list[Proposal]:
+    """"enjoy to swim" -> "enjoy swimming", "look forward to see you" -> "to seeing":
+    the model judges, since a noun may follow ("look forward to school")."""
+    out = []
+    for i, word in enumerate(w.lower[:-2]):
+        if word in _GERUND_VERBS and w.next(i) == "to" and w.prev(i) not in _NOUN_BEFORE | {"to"} and \
+                (not word.startswith("mind") or w.prev(i) in _SUBJECTS | {"not", "never"} | _DO_NEGATED | _MODALS):
+            verb_at, start = i + 2, w.items[i + 1][1]
+        elif word == "to" and w.prev(i) in ("forward", "addition") and w.prev(i - 1) in (
+                "look", "looks", "looked", "looking", "in"):
+            verb_at, start = i + 1, None
+        else:
+            continue
+        if w.next(verb_at - 1) in ("", "#") or not w.items[verb_at][0].islower():
+            continue
+        verb = w.lower[verb_at]
+        if (new := _ing(verb, counts)) is None or w.next(verb_at) in ("", "#") and start is None:
+            continue  # "to look forward to." / a noun at the end ("in addition to tax.")
+        if start is None:
+            out.append(_at(w, verb_at, new, "en.gerund_after", BARS["en.gerund_after"],
+                           f"After “{w.items[i - 1][0]} to”, use the -ing form “{{new}}”.", "grammar"))
+        else:
+            end = w.items[verb_at][2]  # a verb that never takes "to": certain
+            out.append(Proposal(start, end, new, "en.gerund_after", None,
+                                f"“{w.items[i][0]}” takes the -ing form: “{w.items[i][0]} {new}”.", "grammar"))
+    return out
+
+
+_OBJECT = {"i": "me", "he": "him", "she": "her", "we": "us", "they": "them"}
+_AFTER_PAIR = {"", "#", "in", "on", "at", "for", "to", "of", "from", "about", "over", "is", "and", "but", "alone",
+               "only", "that"}
+
+
+def _between(w: _Words) -> list[Proposal]:
+    """"between you and I" -> "me", "between he and his brother" -> "him": "between" takes
+    object pronouns. Not "between the time he left and I arrived": the pronoun must stand
+    in the pair, with nothing after it but a preposition or the end."""
+    out = []
+    for i, word in enumerate(w.lower):
+        if word != "between":
+            continue
+        first = w.next(i)
+        if first in _OBJECT and w.next(i, 2) == "and" and (first != "i" or w.items[i + 1][0] == "I"):
+            out.append(_object(w, i + 1))
+        for k in (2, 3, 4):  # "between you and I", "between my sister and I"
+            if w.next(i, k) == "and" and all(w.next(i, j) not in ("", "#") for j in range(1, k)):
+                second = w.next(i, k + 1)
+                if second in _OBJECT and (second != "i" or w.items[i + k + 1][0] == "I") \
+                        and w.next(i, k + 2) in _AFTER_PAIR and (second != "i" or w.next(i, k + 2) != "is"):
+                    out.append(_object(w, i + k + 1))
+                break
+    return out
+
+
+def _object(w: _Words, i: int) -> Proposal:
+    old, start, end = w.items[i]
+    new = _OBJECT[old.lower()]
+    new = new.capitalize() if old[0].isupper() and old != "I" else new  # "I" -> "me", "He" -> "Him"
+    return Proposal(start, end, new, "en.between_pronoun", None, f"After “between”, use “{new}”, not “{old}”.",
+                    "grammar")
+
+
+_DECADE = re.compile(r"(?<![\w'’-])(in|during|since|from|throughout|until|through|into|by|of)\s+((?:1[0-9]|20)\d0s)"
+                     r"(?=\s*(?:[,.;:!?)]|$|(and|or|to|when|while|as|but|the|a|an|in|on|at|for|with|by|he|she|it|"
+                     r"they|we|i)\b))", re.IGNORECASE)
+
+
+def _decade(text: str) -> list[Proposal]:
+    """"in 1990s" -> "in the 1990s": a decade takes "the". Not "in 1960s Britain": there
+    the decade describes the noun after it."""
+    return [Proposal(m.start(), m.end(), f"{m.group(1)} the {m.group(2)}", "en.decade_article", None,
+                     f"A decade takes “the”: “{m.group(1)} the {m.group(2)}”.", "grammar")
+            for m in _DECADE.finditer(text)]
+
+
+_UNCOUNTED = {"information", "advice", "furniture", "equipment", "luggage", "baggage", "homework", "feedback",
+              "software", "hardware", "evidence", "research", "knowledge", "machinery", "scenery", "clothing",
+              "jewelry", "jewellery", "garbage", "rubbish", "traffic", "news"}
+_UNCOUNTED_BEFORE = {"the", "this", "that", "my", "your", "his", "her", "our", "their", "its", "no", "some", "any",
+                     "all", "much", "more", "less", "such"}
+_PREPOSITIONS = {"of", "by", "with", "from", "in", "on", "to", "for", "through", "under", "upon", "about", "at", "into"}
+_SINGULAR_VERB = {"are": "is", "were": "was", "have": "has", "aren't": "isn't", "weren't": "wasn't",
+                  "haven't": "hasn't", "don't": "doesn't"}
+
+
+def _mass_verb(w: _Words) -> list[Proposal]:
+    """"The information are wrong" -> "is": a noun English does not count takes a singular verb."""
+    out = []
+    for i, word in enumerate(w.lower[2:], 2):
+        noun = w.prev(i)
+        if word in _SINGULAR_VERB and noun in _UNCOUNTED and w.prev(i - 1) in _UNCOUNTED_BEFORE \
+                and w.items[i - 1][0].islower() and w.prev(i - 2) not in _PREPOSITIONS | {"and", "or"}:
+            out.append(_at(w, i, _SINGULAR_VERB[word], "en.mass_verb", None,
+                           f"“{w.items[i - 1][0]}” is not counted: it takes “{{new}}”, not “{{old}}”.", "grammar"))
+    return out
+
+
+# Verbs of state that English keeps out of the progressive: (base, -s, past).
+_STATIVE = {"knowing": ("know", "knows", "knew"), "belonging": ("belong", "belongs", "belonged"),
+            "consisting": ("consist", "consists", "consisted"), "resembling": ("resemble", "resembles", "resembled")}
+_BE_TENSE = {"am": 0, "are": 0, "is": 1, "was": 2, "were": 2}
+
+
+def _stative(w: _Words) -> list[Proposal]:
+    """"I am knowing" -> "I know", "it is consisting of" -> "it consists of": verbs of state
+    take the simple tense. Only after a pronoun subject ("Seeing is believing" aside)."""
+    out = []
+    for i, word in enumerate(w.lower[2:], 2):
+        be, subject = w.prev(i), w.prev(i - 1)
+        if word in _STATIVE and be in _BE_TENSE and subject in _THIRD | {"i", "you", "we", "they", "which", "that",
+                                                                          "who"}:
+            new = _STATIVE[word][_BE_TENSE[be]]
+            start, end = w.items[i - 1][1], w.items[i][2]
+            out.append(Proposal(start, end, new, "en.stative_progressive", None,
+                                f"“{_STATIVE[word][0]}” is a verb of state: write “{new}”, not “{w.text[start:end]}”.",
+                                "grammar"))
+    return out
+
+
+_QUANTIFIERS_OF = {"most", "many", "some", "several", "few"}  # not "both of X and Y"
+
+
+def _most_of(w: _Words, counts) -> list[Proposal]:
+    """"most of students" -> "most students": "of" after a quantifier needs a determiner
+    ("most of the students"), or drop it."""
+    out = []
+    for i, word in enumerate(w.lower[:-2]):
+        if word in _QUANTIFIERS_OF and w.next(i) == "of" and w.prev(i) not in ("the", "a", "at", "for") \
+                and _plural_noun(w.next(i, 2), counts) and w.items[i + 2][0].islower():
+            start, end = w.items[i + 1][1], w.items[i + 2][1]
+            out.append(Proposal(start, end, "", "en.most_of", BARS["en.most_of"],
+                                f"Write “{w.items[i][0]} {w.items[i + 2][0]}” (or “{w.items[i][0]} of the "
+                                f"{w.items[i + 2][0]}”).", "grammar"))
+    return out
+
+
+_NOT_SUPERLATIVE = {"honest", "earnest", "modest", "interest", "forest", "harvest", "protest", "request", "contest",
+                    "arrest", "suggest", "digest", "invest", "manifest", "guest", "chest", "nest", "west", "rest", "test"}
+
+
+def _superlative_than(w: _Words, counts) -> list[Proposal]:
+    """"the biggest than" -> "bigger than", "most useful than" -> "more useful than": a
+    comparison with "than" takes the comparative."""
+    out = []
+    for i, word in enumerate(w.lower[:-1]):
+        if w.next(i) != "than":
+            continue
+        comparative = {"best": "better", "worst": "worse"}.get(word)
+        if comparative is None and word.endswith("est") and counts:
+            comparative = word[:-3] + "er" if counts.get(word[:-3] + "er", 0) >= COMMON else None
+        if comparative and (word in ("best", "worst") or counts.get(word, 0) >= COMMON and word not in _NOT_SUPERLATIVE):
+            first = i - 1 if w.prev(i) == "the" else i
+            start, end = w.items[first][1], w.items[i][2]
+            out.append(Proposal(start, end, comparative, "en.superlative_than", None,
+                                f"With “than”, use the comparative “{comparative}”.", "grammar"))
+        elif i >= 1 and w.prev(i) == "most" and word not in FUNCTION_WORDS and w.prev(i - 1) != "at":
+            first = i - 2 if w.prev(i - 1) == "the" else i - 1
+            start, end = w.items[first][1], w.items[i - 1][2]
+            new = "more" if w.items[first][0].islower() else "More"
+            out.append(Proposal(start, end, new, "en.superlative_than", None,
+                                f"With “than”, use “more {w.items[i][0]}”, not “most {w.items[i][0]}”.", "grammar"))
+    return out
+
+
+# Where "much" counts a noun: "too much problems", "how much people". Not "much remains", "pretty much means".
+_MUCH_AFTER = {"too", "so", "how", "as", "very", "with", "of", "have", "has", "had", "without", "take", "takes", "took"}
+
+
+def _much_plural(w: _Words, counts) -> list[Proposal]:
+    """"much problems" -> "many problems": things counted take "many"."""
+    out = []
+    for i, word in enumerate(w.lower[:-1]):
+        nxt = w.next(i)
+        if word == "much" and w.prev(i) in _MUCH_AFTER and _plural_noun(nxt, counts) and w.items[i + 1][0].islower() and \
+                (w.next(i, 2) in ("", "#") or w.next(i, 2) in FUNCTION_WORDS):
+            out.append(_at(w, i, "many", "en.much_plural", BARS["en.much_plural"],
+                           f"“{w.items[i + 1][0]}” are counted: use “{{new}}”, not “{{old}}”.", "grammar"))
+    return out
+
+
+_IF_SUBJECTS = {"i", "you", "he", "she", "we", "they", "it"}
+
+
+def _if_would_have(w: _Words, counts) -> list[Proposal]:
+    """"If I would have known" -> "If I had known": an "if" clause about the past takes "had"."""
+    out = []
+    for i, word in enumerate(w.lower[:-3]):
+        if word == "if" and w.prev(i) in ("", "and", "but", "even", "only") and w.next(i) in _IF_SUBJECTS \
+                and w.next(i, 2) == "would" and w.next(i, 3) == "have" and _participle(w.next(i, 4), counts):
+            start, end = w.items[i + 2][1], w.items[i + 3][2]
+            out.append(Proposal(start, end, "had", "en.if_would_have", None,
+                                "In an “if” clause about the past, write “had”, not “would have”.", "grammar"))
+    return out

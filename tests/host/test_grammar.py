@@ -1,0 +1,145 @@
+"""Verb forms and agreement (native_host/lang/en/grammar.py, the `grammar` stage of
+rules.py): what is proposed without a model, what the model's margin keeps, and what the
+checker with the shipped model makes of it."""
+
+from __future__ import annotations
+
+from functools import partial
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from native_host.checker import Checker
+from native_host.edits import apply
+from native_host.lang.en import rules
+from native_host.lang.en.grammar import proposals
+from tests.host.model_fixture import model_dir
+from tests.host.rule_sentence import RuleSentence
+
+LEXICON = {w: 10_000 for w in (
+    "noticed notice wanted want makes make tried try stopped stop swim swimming swims see seeing sees answer "
+    "answering answers students student problems problem bigger biggest useful known feed feeds change changes "
+    "call calling calls school schooling schools people").split()}
+
+
+def proposed(text):
+    return [(text[p.start:p.end], p.replacement, p.bar is None) for p in proposals(text, LEXICON)]
+
+
+@pytest.mark.parametrize("text, change", [
+    ("Does they know the answer?", ("Does", "Do", True)),
+    ("Has you seen it?", ("Has", "Have", True)),
+    ("Where do he live?", ("do", "does", True)),
+    ("Is I late?", ("Is", "Am", True)),
+    ("It is late, don't he know?", ("don't", "doesn't", True)),
+    ("It can noticed the change.", ("noticed", "notice", False)),
+    ("I didn't wanted it.", ("wanted", "want", False)),
+    ("She will makes it.", ("makes", "make", False)),
+    ("They tried and we stopped; we could tried.", ("tried", "try", False)),
+    ("He could was late.", ("was", "be", True)),
+    ("I must to go now.", ("to ", "", True)),
+    ("We enjoy to swim here.", ("to swim", "swimming", True)),
+    ("She avoided to answer.", ("to answer", "answering", True)),
+    ("I look forward to see you.", ("see", "seeing", False)),
+    ("It is between him and I.", ("I", "me", True)),
+    ("This is between you and I.", ("I", "me", True)),
+    ("He sat between she and me.", ("she", "her", True)),
+    ("The town grew in 1990s.", ("in 1990s", "in the 1990s", True)),
+    ("The information are wrong.", ("are", "is", True)),
+    ("I am knowing the answer.", ("am knowing", "know", True)),
+    ("It was consisting of parts.", ("was consisting", "consisted", True)),
+    ("Most of students passed.", ("of ", "", False)),
+    ("It is the biggest than that.", ("the biggest", "bigger", True)),
+    ("It is most useful than that.", ("most", "more", True)),
+    ("We have too much problems.", ("much", "many", False)),
+    ("If I would have known, we left.", ("would have", "had", True)),
+])
+def test_a_slip_is_proposed(text, change):
+    assert proposed(text) == [change]
+
+
+@pytest.mark.parametrize("text", [
+    "Do it now?",  # an imperative
+    "Were he here, would you stay?",  # the subjunctive
+    "Do he and I agree?",  # a longer subject
+    "Does he know? Aren't I right? Was I late?",
+    "Should parents wish it, can violations be found? The national will is clear.",  # no pronoun subject
+    "He can feed himself; I must help.",  # "feed" is a base form itself
+    "We do all we can to help, as often as she could to cheer him.",  # the modal ends its own clause
+    "Would you mind to the left? I have a mind to stay.",
+    "From start to finish to the end.",
+    "Between the time he left and I was there.",  # "I" is the subject of "was"
+    "She grew up in 1960s Britain, in the 1990s.",
+    "Kinds of information are useful, and the hardware and software are new.",  # not the subject
+    "Seeing is believing; the knowing is hard.",
+    "Most of them passed, both of parents and teachers.",
+    "Evening papers are more honest than morning ones.",
+    "Much remains to be done; pretty much means yes.",
+    "I wonder if he would have known.",  # "if" is "whether"
+])
+def test_right_words_are_left_alone(text):
+    assert proposed(text) == []
+
+
+Sentence = partial(RuleSentence, counts=LEXICON)
+
+
+def test_the_model_judges_what_can_be_right():
+    text = "I look forward to see you; it can noticed it."
+    assert apply(text, rules.grammar(Sentence(text, margin=-1.0))) == "I look forward to seeing you; it can notice it."
+    assert apply(text, rules.grammar(Sentence(text, margin=-9.0))) == text
+
+
+def test_messages_name_the_mistake():
+    text = "Does they know if the information are in 1990s?"
+    assert [e.message for e in rules.grammar(Sentence(text))] == [
+        "With “they”, the question takes “Do”, not “Does”.",
+        "“information” is not counted: it takes “is”, not “are”.",
+        "A decade takes “the”: “in the 1990s”.",
+    ]
+    assert {e.category for e in rules.grammar(Sentence(text))} == {"grammar"}
+    assert {e.rule for e in rules.grammar(Sentence(text))} == {"en.question_agreement", "en.mass_verb",
+                                                               "en.decade_article"}
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from("Does do they he I it you can must to noticed makes was enjoy swim look forward see "
+                                "between him and she in 1990s the information are am knowing most of students "
+                                "biggest than much problems if would have known , . ?".split()), max_size=12))
+def test_any_sequence_gives_ordered_non_overlapping_edits(words):
+    text = " ".join(words)
+    for counts in (LEXICON, None):
+        found = proposals(text, counts)
+        for p in found:
+            assert 0 <= p.start <= p.end <= len(text) and p.message
+        for p, q in zip(found, found[1:]):
+            assert p.end <= q.start
+
+
+@pytest.fixture(scope="module")
+def checker():
+    return Checker(model_dir(), sensitivity="thorough")
+
+
+@pytest.mark.parametrize("text, right", [
+    ("Does they know the answer?", "Do they know the answer?"),
+    ("I didn't wanted to leave.", "I didn't want to leave."),
+    ("I must to go now.", "I must go now."),
+    ("I look forward to see you soon.", "I look forward to seeing you soon."),
+    ("This stays between him and I.", "This stays between him and me."),
+    ("The information are wrong.", "The information is wrong."),
+    ("There are too much problems here.", "There are too many problems here."),
+    ("I stayed two day in Paris.", "I stayed two days in Paris."),
+    ("They needs more time.", "They need more time."),
+])
+def test_the_checker_fixes_them(checker, text, right):
+    assert checker.correct(text) == right
+
+
+@pytest.mark.parametrize("text", [
+    "We do all we can to help them.",
+    "She grew up in 1960s Britain.",
+])
+def test_the_checker_leaves_right_sentences_alone(checker, text):
+    assert checker.correct(text) == text

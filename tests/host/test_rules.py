@@ -143,6 +143,7 @@ def test_number_and_agreement_after_fixed_words_are_proposed():
     "A two day trip, the five year, $2 billion plan, six year-end titles.",  # the number and noun describe a noun
     "It has twelve number 1 singles; two hundred.",  # "number 1"; "hundred" counted by "two"
     "Charles I wants peace; I afterwards left.",  # "I" the numeral; an adverb, not a verb
+    "Were they subjects of the king?",  # a question: "subjects" is no verb
 ])
 def test_nothing_is_proposed_where_the_word_is_not_the_counted_noun_or_the_verb(text):
     assert proposed(text) == []

@@ -155,6 +155,9 @@ _NUMBER = re.compile(r"\b(?:two|three|four|five|six|seven|eight|nine|ten|eleven|
                      r"hundred|thousand)" + _WORDS, re.IGNORECASE)
 _NOT_COUNTED_BY_NUMBER = {"one", "hundred", "thousand", "million", "billion", "dozen", "percent", "score", "fold", "and",
                           "or", "times", "o", "people", "fish", "sheep", "deer", "staff", "police", "cattle"}
+_INVERTING = frozenset("is are was were am do does did have has had can could will would shall should may might must "
+                       "isn't aren't wasn't weren't don't doesn't didn't haven't hasn't can't couldn't won't wouldn't "
+                       "shouldn't".split())
 # After a counted noun, not after a verb ("five exceed the others", "the two differ only").
 _AFTER_COUNTED = {"", "ago", "later", "earlier", "in", "on", "at", "for", "from", "to", "with", "and", "or", "before",
                   "after", "each", "long", "old"}
@@ -261,6 +264,8 @@ def proposals(sentence: str, lexicon: Mapping[str, int]) -> list[tuple[int, int,
                 before = re.findall(r"[A-Za-z']+", sentence[:m.start()])[-1:]
                 if m.group()[0] == "I" and before and before[0][:1].isupper() and sentence[:m.start()].rstrip()[-1:].isalpha():
                     continue  # "Charles I reigns"
+                if before and before[0].lower() in _INVERTING:
+                    continue  # "Were they lovers?": a question; the word is not the verb
             elif pattern is _NUMBER:
                 if word in _NOT_COUNTED_BY_NUMBER | FUNCTION_WORDS or following not in _AFTER_COUNTED \
                         or sentence[m.end(1):m.end(1) + 1] in ("-", "‐", "–") or re.match(r"\s*\d", sentence[m.end(1):]) \

@@ -20,7 +20,7 @@ from tests.host.rule_sentence import RuleSentence
 LEXICON = {w: 10_000 for w in (
     "noticed notice wanted want makes make tried try stopped stop swim swimming swims see seeing sees answer "
     "answering answers students student problems problem bigger biggest useful known feed feeds change changes "
-    "call calling calls school schooling schools people").split()}
+    "call calling calls school schooling schools people said knows know helped help visited visit big schools").split()}
 
 
 def proposed(text):
@@ -54,6 +54,14 @@ def proposed(text):
     ("It is most useful than that.", ("most", "more", True)),
     ("We have too much problems.", ("much", "many", False)),
     ("If I would have known, we left.", ("would have", "had", True)),
+    ("Did he said that?", ("said", "say", False)),
+    ("Does she knows it?", ("knows", "know", False)),
+    ("Did you noticed?", ("noticed", "notice", False)),
+    ("I want to helped.", ("helped", "help", False)),
+    ("I need to makes it.", ("makes", "make", False)),
+    ("It is more big than that.", ("more big", "bigger", True)),
+    ("I can't hardly see.", ("can't", "can", True)),
+    ("The report could was late.", ("was", "be", True)),
 ])
 def test_a_slip_is_proposed(text, change):
     assert proposed(text) == [change]
@@ -77,6 +85,8 @@ def test_a_slip_is_proposed(text, change):
     "Evening papers are more honest than morning ones.",
     "Much remains to be done; pretty much means yes.",
     "I wonder if he would have known.",  # "if" is "whether"
+    "The national will is clear; did you guys know?",  # a noun "will"; "guys" is no verb
+    "We are going to schools and bring hope to people; more big cars came.",
 ])
 def test_right_words_are_left_alone(text):
     assert proposed(text) == []

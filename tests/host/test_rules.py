@@ -99,7 +99,7 @@ def test_sounds_unlike_their_letters_and_non_articles_are_left_alone(text):
     assert indefinite_article(text) == text
 
 
-LEXICON = {w: 10_000 for w in ["subject", "subjects", "way", "ways", "musical", "musicals", "event", "events", "like", "likes", "other", "others", "part", "parts", "company", "companies", "box", "boxes", "reason", "reasons", "place", "places", "product", "products", "country", "countries", "enjoy", "enjoys", "teach", "teaches", "go", "goes", "work", "works", "time", "day", "days", "hour", "hours", "need", "needs", "want", "wants", "year", "years", "differ", "differs", "number", "numbers", "afterward", "afterwards"]}
+LEXICON = {w: 10_000 for w in ["subject", "subjects", "way", "ways", "musical", "musicals", "event", "events", "like", "likes", "other", "others", "part", "parts", "company", "companies", "box", "boxes", "reason", "reasons", "place", "places", "product", "products", "country", "countries", "enjoy", "enjoys", "teach", "teaches", "go", "goes", "work", "works", "time", "day", "days", "hour", "hours", "need", "needs", "want", "wants", "year", "years", "differ", "differs", "number", "numbers", "afterward", "afterwards", "friend", "friends", "working", "workings"]}
 
 
 def proposed(text: str) -> list[str]:
@@ -144,6 +144,7 @@ def test_number_and_agreement_after_fixed_words_are_proposed():
     "It has twelve number 1 singles; two hundred.",  # "number 1"; "hundred" counted by "two"
     "Charles I wants peace; I afterwards left.",  # "I" the numeral; an adverb, not a verb
     "Were they subjects of the king?",  # a question: "subjects" is no verb
+    "Is he working? Was she friend or foe? He need not go.",  # inverted; "need" as a modal
 ])
 def test_nothing_is_proposed_where_the_word_is_not_the_counted_noun_or_the_verb(text):
     assert proposed(text) == []

@@ -22,7 +22,7 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 
-from .confusables import COMMON, Proposal, _participle, _plural_noun, _Words, non_overlapping
+from .confusables import COMMON, Proposal, _cased, _participle, _plural_noun, _Words, non_overlapping
 from .phrases import _at
 from .words import FUNCTION_WORDS, IRREGULAR
 
@@ -36,9 +36,10 @@ BARS = {"en.modal_base": -3.0, "en.gerund_after": -4.0, "en.most_of": -4.0, "en.
 def proposals(text: str, counts: Mapping[str, int] | None) -> list[Proposal]:
     """Every proposal for `text`, in order, none overlapping."""
     w = _Words(text)
-    found = (_question(w) + _modal_base(w, counts) + _modal_to(w) + _gerund(w, counts) + _between(w) + _decade(text)
-             + _mass_verb(w) + _stative(w) + _most_of(w, counts) + _superlative_than(w, counts)
-             + _much_plural(w, counts) + _if_would_have(w, counts))
+    found = (_question(w) + _modal_base(w, counts) + _inverted_base(w, counts) + _to_base(w, counts) + _modal_to(w)
+             + _gerund(w, counts) + _between(w) + _decade(text) + _mass_verb(w) + _stative(w) + _most_of(w, counts)
+             + _superlative_than(w, counts) + _short_comparative(w, counts) + _much_plural(w, counts)
+             + _if_would_have(w, counts) + _hardly(w))
     return non_overlapping(found)
 
 
@@ -82,6 +83,7 @@ def _question(w: _Words) -> list[Proposal]:
 _MODALS = {"can", "could", "will", "would", "shall", "should", "may", "might", "must", "can't", "cannot", "couldn't",
            "won't", "wouldn't", "shouldn't", "mustn't"}
 _DO_NEGATED = {"didn't", "doesn't", "don't"}
+_ALSO_NOUNS = {"will", "can", "must", "might", "may"}  # "his will", "a can", "a must", "with all his might"
 # Before these, "will", "can", "must", "might" and "may" are nouns: "his will states", "a must read".
 _NOUN_BEFORE = {"a", "an", "the", "this", "that", "my", "your", "his", "her", "its", "our", "their", "free", "good",
                 "ill", "at", "against", "of", "own", "tin", "all", "last", "whose", "with", "by", "no", "#"}
@@ -120,10 +122,12 @@ def _modal_base(w: _Words, counts) -> list[Proposal]:
     out = []
     for i, word in enumerate(w.lower[2:], 2):
         modal = w.prev(i)
-        if modal not in _MODALS | _DO_NEGATED or w.prev(i - 1) not in _SUBJECTS or \
+        if word in _BE_FORMS and modal in _MODALS - _ALSO_NOUNS and w.items[i - 1][0].islower():
+            new, bar = "be", None  # "the report could was"; "the national will is" is right
+        elif modal not in _MODALS | _DO_NEGATED or w.prev(i - 1) not in _SUBJECTS or \
                 (w.prev(i - 1) == "i" and w.items[i - 2][0] != "I"):
             continue
-        if word in _BE_FORMS and modal in _MODALS:
+        elif word in _BE_FORMS and modal in _MODALS:
             new, bar = "be", None
         elif (new := _base(word, counts)) is not None and (modal in _MODALS or word.endswith("ed")):
             bar = BARS["en.modal_base"]
@@ -131,6 +135,57 @@ def _modal_base(w: _Words, counts) -> list[Proposal]:
             continue
         out.append(_at(w, i, new, "en.modal_base", bar,
                        f"After “{w.items[i - 1][0]}”, use the base form “{{new}}”, not “{{old}}”.", "grammar"))
+    return out
+
+
+_INVERTED = _MODALS | _DO_NEGATED | {"do", "does", "did"}
+
+
+def _inverted_base(w: _Words, counts) -> list[Proposal]:
+    """"Did he said that?" -> "say", "Does she knows?" -> "know", "Did you noticed?" ->
+    "notice": an auxiliary before its subject still takes the base form after it."""
+    out = []
+    for i, word in enumerate(w.lower[2:], 2):
+        aux, subject = w.prev(i - 1), w.prev(i)
+        if aux not in _INVERTED or subject not in _SUBJECTS or w.prev(i - 2) not in _QUESTION_OPENERS | {"not", "only",
+                                                                                                      "never"}:
+            continue
+        if subject == "i" and w.items[i - 1][0] != "I" or subject in ("you", "we") and word.endswith("s"):
+            continue  # "did you guys"
+        if word in IRREGULAR and word not in FUNCTION_WORDS - {"did", "had", "was", "were"}:
+            base, past, participle = IRREGULAR[word]
+            new = base if word != base and (word == past or word in (base + "s", base + "es")) else None
+        else:
+            new = _base(word, counts)
+        if new and new != word and word not in _PAST_IS_BASE:
+            out.append(_at(w, i, new, "en.inverted_base", BARS["en.modal_base"],
+                           f"After “{w.items[i - 2][0]} {w.items[i - 1][0]}”, use the base form “{{new}}”, not “{{old}}”.",
+                           "grammar"))
+    return out
+
+
+_PAST_IS_BASE = {"put", "cut", "set", "hit", "let", "shut", "hurt", "cost", "quit", "read", "spread", "beat", "bet"}
+# Verbs that take "to" + a base form: "want to helped" -> "help".
+_TO_VERBS = {f for v in ("want", "need", "try", "decide", "plan", "hope", "learn", "forget", "refuse", "promise",
+                         "agree", "manage", "fail", "expect", "intend", "wish") for f in (v, v + "s", v + "ed", v + "d")}
+_TO_VERBS |= {"tries", "tried", "going", "able", "unable", "have", "has", "had"}
+# After these an -s word after "to" is a verb, not a noun ("hope to communities").
+_TO_VERBS_S = {"want", "wants", "wanted", "need", "needs", "needed", "try", "tries", "tried", "able", "unable"}
+
+
+def _to_base(w: _Words, counts) -> list[Proposal]:
+    """"I want to helped" -> "help", "she is going to visited" -> "visit", "I need to
+    makes" -> "make": after a verb's "to" comes the base form. An -s word only after
+    "want", "need", "try", "able" ("going to schools", "hope to communities" name places)."""
+    out = []
+    for i, word in enumerate(w.lower[2:], 2):
+        if w.prev(i) != "to" or w.prev(i - 1) not in _TO_VERBS or not w.items[i][0].islower():
+            continue
+        if not word.endswith("ed") and (w.prev(i - 1) not in _TO_VERBS_S or not word.endswith("s")):
+            continue
+        if (new := _base(word, counts)) is not None:
+            out.append(_at(w, i, new, "en.to_base", BARS["en.modal_base"],
+                           f"After “to”, use the base form “{{new}}”, not “{{old}}”.", "grammar"))
     return out
 
 
@@ -339,6 +394,43 @@ def _superlative_than(w: _Words, counts) -> list[Proposal]:
             new = "more" if w.items[first][0].islower() else "More"
             out.append(Proposal(start, end, new, "en.superlative_than", None,
                                 f"With “than”, use “more {w.items[i][0]}”, not “most {w.items[i][0]}”.", "grammar"))
+    return out
+
+
+# One-syllable adjectives, compared with -er: "more big than" -> "bigger than".
+_SHORT = {"big", "small", "cheap", "fast", "slow", "tall", "short", "long", "old", "young", "high", "low", "strong",
+          "weak", "hard", "large", "great", "rich", "poor", "warm", "cold", "hot", "cool", "deep", "wide", "thick",
+          "thin", "bright", "dark", "soft", "loud", "quick", "near", "small", "nice", "safe", "late", "close", "fat"}
+
+
+def _short_comparative(w: _Words, counts) -> list[Proposal]:
+    """"more big than" -> "bigger than": a short adjective compares with -er."""
+    out = []
+    for i, word in enumerate(w.lower[:-2]):
+        adjective = w.next(i)
+        if word == "more" and adjective in _SHORT and w.next(i, 2) == "than" and counts:
+            forms = [adjective + "r" if adjective.endswith("e") else adjective + "er", adjective + adjective[-1] + "er"]
+            new = max(forms, key=lambda f: counts.get(f, 0))
+            if counts.get(new, 0) >= COMMON:
+                start, end = w.items[i][1], w.items[i + 1][2]
+                out.append(Proposal(start, end, _cased(new, w.items[i][0], w.text), "en.short_comparative", None,
+                                    f"“{w.items[i + 1][0]}” compares with -er: “{new}”, not “more {w.items[i + 1][0]}”.",
+                                    "grammar"))
+    return out
+
+
+_NEGATED = {"can't": "can", "couldn't": "could", "don't": "do", "doesn't": "does", "didn't": "did", "won't": "will",
+            "wouldn't": "would", "isn't": "is", "wasn't": "was", "aren't": "are", "weren't": "were", "cannot": "can"}
+
+
+def _hardly(w: _Words) -> list[Proposal]:
+    """"I can't hardly see" -> "I can hardly see": "hardly", "barely" and "scarcely" are
+    negative already."""
+    out = []
+    for i, word in enumerate(w.lower[:-1]):
+        if word in _NEGATED and w.next(i) in ("hardly", "barely", "scarcely"):
+            out.append(_at(w, i, _NEGATED[word], "en.double_negative", None,
+                           f"“{w.items[i + 1][0]}” is already negative: write “{{new}}”, not “{{old}}”.", "grammar"))
     return out
 
 

@@ -49,8 +49,18 @@ _REDUNDANT = {
     "fellow colleague": "colleague", "fellow colleagues": "colleagues", "frozen ice": "ice",
     "share in common": "share", "past memories": "memories",
     "reply back": "reply", "replied back": "replied", "warn in advance": "warn", "warned in advance": "warned",
-    "plan ahead in advance": "plan ahead",
+    "plan ahead in advance": "plan ahead", "associate together": "associate", "associated together": "associated",
+    "brief in duration": "brief", "bitter in taste": "bitter", "salsa sauce": "salsa", "chai tea": "chai",
+    "naan bread": "naan", "over-exaggerate": "exaggerate", "over-exaggerated": "exaggerated",
+    "autobiography of his life": "autobiography", "autobiography of her life": "autobiography",
+    "autobiography of my life": "autobiography", "biography of his life": "biography",
+    "biography of her life": "biography",
 }
+# The other forms of the verbs above: "combining together", "merges together".
+_REDUNDANT |= {f"{stem}{ending} {rest}": stem + ending
+               for stems, rest, endings in ((("combin", "merg", "collaborat", "cooperat", "associat"), "together",
+                                             ("es", "ing", "ed")), (("revert", "return"), "back", ("s", "ing", "ed")))
+               for stem in stems for ending in endings}
 
 
 def _any_of(phrases) -> re.Pattern:
@@ -76,7 +86,7 @@ _MISHEARD = {
     "on tender hooks": "on tenterhooks", "taken for granite": "taken for granted", "hunger pains": "hunger pangs",
     "first come, first serve": "first come, first served", "in another words": "in other words",
     "a shoe in": "a shoo-in", "damp squid": "damp squib", "irregardless": "regardless", "supposably": "supposedly",
-    "expresso": "espresso",
+    "expresso": "espresso", "very known": "very well known", "in regards of": "in regard to",
     "in regards to": "in regard to", "regarding to": "regarding", "could care less": "couldn't care less",
     "now and days": "nowadays", "a whole nother": "a whole other",
     "the reason is because": "the reason is that", "on the same token": "by the same token",
@@ -89,9 +99,10 @@ _MISHEARD = {
     "self-depreciating": "self-deprecating", "self depreciating": "self-deprecating",
 }
 _MISHEARD_RE = _any_of(_MISHEARD)
-_CLOCK = re.compile(r"(?<![\w.])(\d{1,2}(?:[:.]\d\d)?\s?(?:(a)\.?m\.?|(p)\.?m\.?))(\s+in\s+the\s+(morning|afternoon|evening|night))"
+_CLOCK = re.compile(r"(?<![\w.])(\d{1,2}(?:[:.]\d\d)?\s?(?:(a)\.?m\.?|(p)\.?m\.?))(\s+(?:in\s+the\s+(morning|afternoon|evening|night)|at\s+(night)))"
                     r"(?![\w'’-])", re.IGNORECASE)
 # "5 o'clock pm": o'clock with a.m./p.m. says the hour twice.
+_FULL_HOUR = re.compile(r"(?<=\d)(:00)(?= o['’]clock)")  # "5:00 o'clock"
 _OCLOCK_AMPM = re.compile(r"o['’]clock(\s+(a\.m\.|p\.m\.|am|pm|AM|PM|A\.M\.|P\.M\.))(?![\w])")
 
 # Nouns English does not count: never plural, never after "a"/"an".
@@ -118,6 +129,9 @@ _NOT_BETWEEN = {"for", "with", "to", "about", "from", "in", "on", "at", "of", "b
 
 # Adjectives that already say "very": "very unique" -> "unique".
 _EXTREME = {"unique", "perfect", "excellent", "huge", "enormous", "gigantic", "tiny", "delicious", "horrible",
+            "terrified", "vital", "crucial", "dead", "absolute", "filthy", "massive", "minuscule", "overjoyed",
+            "petrified", "astounded", "disgusting", "stunning", "colossal", "immense", "enraged", "elated", "horrified",
+            "spotless", "flawless", "pointless", "worthless", "phenomenal",
             "awful", "fantastic", "terrific", "amazing", "awesome", "furious", "exhausted", "starving", "freezing",
             "boiling", "impossible", "identical", "infinite", "superb", "spectacular", "magnificent", "outstanding",
             "fabulous", "gorgeous", "hilarious", "ideal", "priceless", "unbelievable", "incredible", "devastated",
@@ -182,6 +196,9 @@ def _redundant(text: str) -> list[Proposal]:
     for m in _CLOCK.finditer(text):
         out.append(Proposal(m.start(), m.end(), m.group(1), "en.redundant", None,
                             f"“{'a.m.' if m.group(2) else 'p.m.'}” already says “{m.group(4).strip()}”.", "style"))
+    for m in _FULL_HOUR.finditer(text):
+        out.append(Proposal(m.start(1), m.end(1), "", "en.redundant", None,
+                            f"“o'clock” already says the full hour: drop “{m.group(1)}”.", "style"))
     for m in _OCLOCK_AMPM.finditer(text):
         out.append(Proposal(m.start(1), m.end(), "", "en.redundant", None,
                             f"“o'clock” already says the hour: drop “{m.group(2)}”.", "style"))

@@ -155,6 +155,7 @@ _NUMBER = re.compile(r"\b(?:two|three|four|five|six|seven|eight|nine|ten|eleven|
                      r"hundred|thousand)" + _WORDS, re.IGNORECASE)
 _NOT_COUNTED_BY_NUMBER = {"one", "hundred", "thousand", "million", "billion", "dozen", "percent", "score", "fold", "and",
                           "or", "times", "o", "people", "fish", "sheep", "deer", "staff", "police", "cattle"}
+_AFTER_MODAL_NEED = {"not", "n't", "hardly", "scarcely", "only", "never", "be", "have", "do", "say", "go"}
 _INVERTING = frozenset("is are was were am do does did have has had can could will would shall should may might must "
                        "isn't aren't wasn't weren't don't doesn't didn't haven't hasn't can't couldn't won't wouldn't "
                        "shouldn't".split())
@@ -273,8 +274,9 @@ def proposals(sentence: str, lexicon: Mapping[str, int]) -> list[tuple[int, int,
                     continue  # "two hundred.", "two year-end titles", "the two differ only", "the five year, $2 billion plan"
             elif pattern is _SUBJECT:
                 before = re.findall(r"[A-Za-z']+", sentence[:m.start()])[-1:]
-                if before and before[0].lower() in _VERB_SET_BEFORE or word in _PAST_AS_BASE:
-                    continue  # "make it work"; "he put it there" is the past
+                if before and before[0].lower() in _VERB_SET_BEFORE | _INVERTING or word in _PAST_AS_BASE \
+                        or word == "need" and following in _AFTER_MODAL_NEED or word.endswith("ing"):
+                    continue  # "make it work"; "he put it there" is the past; "is he going"; "he need not"
                 if m.group().lower().startswith("it") and before and before[0].lower() not in _CLAUSE_OPENERS \
                         and not re.search(r"[,;:]\s*$", sentence[:m.start()]):
                     continue  # "Cut it short": "it" after a verb is its object

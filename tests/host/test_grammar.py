@@ -62,6 +62,10 @@ def proposed(text):
     ("It is more big than that.", ("more big", "bigger", True)),
     ("I can't hardly see.", ("can't", "can", True)),
     ("The report could was late.", ("was", "be", True)),
+    ("I should have went home.", ("went", "gone", True)),
+    ("She has already ate it.", ("ate", "eaten", True)),
+    ("The price has rose.", ("rose", "risen", False)),
+    ("It could not hardly be worse.", ("not ", "", True)),
 ])
 def test_a_slip_is_proposed(text, change):
     assert proposed(text) == [change]
@@ -87,6 +91,7 @@ def test_a_slip_is_proposed(text, change):
     "I wonder if he would have known.",  # "if" is "whether"
     "The national will is clear; did you guys know?",  # a noun "will"; "guys" is no verb
     "We are going to schools and bring hope to people; more big cars came.",
+    "All the life he had was there; what he let them have did not ensue; he has got it and has showed it.",
 ])
 def test_right_words_are_left_alone(text):
     assert proposed(text) == []

@@ -39,7 +39,7 @@ def proposals(text: str, counts: Mapping[str, int] | None) -> list[Proposal]:
     found = (_question(w) + _modal_base(w, counts) + _inverted_base(w, counts) + _to_base(w, counts) + _modal_to(w)
              + _gerund(w, counts) + _between(w) + _decade(text) + _mass_verb(w) + _stative(w) + _most_of(w, counts)
              + _superlative_than(w, counts) + _short_comparative(w, counts) + _much_plural(w, counts)
-             + _if_would_have(w, counts) + _hardly(w))
+             + _if_would_have(w, counts) + _hardly(w) + _participle_after_have(w))
     return non_overlapping(found)
 
 
@@ -431,6 +431,42 @@ def _hardly(w: _Words) -> list[Proposal]:
         if word in _NEGATED and w.next(i) in ("hardly", "barely", "scarcely"):
             out.append(_at(w, i, _NEGATED[word], "en.double_negative", None,
                            f"“{w.items[i + 1][0]}” is already negative: write “{{new}}”, not “{{old}}”.", "grammar"))
+        elif word == "not" and w.next(i) in ("hardly", "barely", "scarcely") and i and w.prev(i) not in ("", "#"):
+            start, end = w.items[i][1], w.items[i + 1][1]  # "could not hardly" -> "could hardly"
+            out.append(Proposal(start, end, "", "en.double_negative", None,
+                                f"“{w.items[i + 1][0]}” is already negative: drop “{w.items[i][0]}”.", "grammar"))
+    return out
+
+
+_HAVE = {"have", "has", "had", "having", "i've", "you've", "we've", "they've", "should've", "could've", "would've",
+         "might've", "must've", "haven't", "hasn't", "hadn't"}
+_BETWEEN_HAVE = {"already", "never", "just", "ever", "always", "not", "recently", "finally", "also", "still", "all",
+                 "only", "since", "probably", "definitely", "really", "both"}
+# Pasts that are also other words ("has rose bushes", "had saw blades", "have lay readers"):
+# the model judges; and "got", "showed", right after "have" in much English.
+_PAST_ALSO_NOUN = {"saw", "rose", "fell", "lay", "bore", "wound", "ground", "ran", "spoke"}
+_PAST_ALSO_PARTICIPLE = {"got", "showed"}
+# "the life he had was ...", "what he let them have did not ensue": "have" ends a clause.
+_PAST_ALSO_PARTICIPLE |= {"was", "were", "did"}
+
+
+def _participle_after_have(w: _Words) -> list[Proposal]:
+    """"I should have went" -> "gone", "She has ate" -> "eaten", "had already wrote" ->
+    "written": after "have" comes the past participle, where it differs from the past."""
+    out = []
+    for i, word in enumerate(w.lower[1:], 1):
+        if word not in IRREGULAR or word in _PAST_ALSO_PARTICIPLE or not w.items[i][0].islower():
+            continue
+        base, past, participle = IRREGULAR[word]
+        if word != past or past == participle:
+            continue
+        have = i - 1 if w.prev(i) in _HAVE else i - 2 if w.prev(i) in _BETWEEN_HAVE and w.prev(i - 1) in _HAVE else None
+        if have is None:
+            continue
+        bar = -3.0 if word in _PAST_ALSO_NOUN else None
+        out.append(_at(w, i, participle, "en.participle_after_have", bar,
+                       f"After “{w.items[have][0]}”, use the past participle “{{new}}”, not the past “{{old}}”.",
+                       "grammar"))
     return out
 
 

@@ -160,8 +160,8 @@ _INVERTING = frozenset("is are was were am do does did have has had can could wi
                        "isn't aren't wasn't weren't don't doesn't didn't haven't hasn't can't couldn't won't wouldn't "
                        "shouldn't".split())
 # After a counted noun, not after a verb ("five exceed the others", "the two differ only").
-_AFTER_COUNTED = {"", "ago", "later", "earlier", "in", "on", "at", "for", "from", "to", "with", "and", "or", "before",
-                  "after", "each", "long", "old"}
+_AFTER_COUNTED = {"", "ago", "later", "earlier", "in", "on", "at", "for", "from", "to", "with", "before", "after", "each",
+                  "long", "old"}  # not "and": "five warm and four cool colours"
 # "they" and "I" take the base form: "they needs" -> "they need". Not "we", "you" ("we
 # students", "you guys"), nor "I" after a name ("Charles I reigns").
 _PLURAL_SUBJECT = re.compile(r"(?<![\w'’])(?:[Tt]hey|I)(?:\s+(?:" + "|".join(_SUBJECT_ADVERBS) + "))?" + _WORDS)
@@ -259,8 +259,8 @@ def proposals(sentence: str, lexicon: Mapping[str, int]) -> list[tuple[int, int,
     for rule, pattern, form, margin, message in FAMILIES:
         for m in pattern.finditer(sentence):
             word, following = m.group(1), m.group(2).lower()
-            if not word.islower() or word == "other" or m.start(1) in found:
-                continue
+            if not word.islower() or word == "other" or m.start(1) in found or sentence[m.end(1):m.end(1) + 1] == "-":
+                continue  # "he co-founded": part of a longer word
             if pattern is _PLURAL_SUBJECT:
                 before = re.findall(r"[A-Za-z']+", sentence[:m.start()])[-1:]
                 if m.group()[0] == "I" and before and before[0][:1].isupper() and sentence[:m.start()].rstrip()[-1:].isalpha():
@@ -269,7 +269,7 @@ def proposals(sentence: str, lexicon: Mapping[str, int]) -> list[tuple[int, int,
                     continue  # "Were they lovers?": a question; the word is not the verb
             elif pattern is _NUMBER:
                 if word in _NOT_COUNTED_BY_NUMBER | FUNCTION_WORDS or following not in _AFTER_COUNTED \
-                        or sentence[m.end(1):m.end(1) + 1] in ("-", "‐", "–") or re.match(r"\s*\d", sentence[m.end(1):]) \
+                        or sentence[m.end(1):m.end(1) + 1] in ("‐", "–") or re.match(r"\s*\d", sentence[m.end(1):]) \
                         or re.search(r"\b(?:a|an|the)\s+$", sentence[:m.start()], re.IGNORECASE):
                     continue  # "two hundred.", "two year-end titles", "the two differ only", "the five year, $2 billion plan"
             elif pattern is _SUBJECT:

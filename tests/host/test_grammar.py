@@ -66,6 +66,10 @@ def proposed(text):
     ("She has already ate it.", ("ate", "eaten", True)),
     ("The price has rose.", ("rose", "risen", False)),
     ("It could not hardly be worse.", ("not ", "", True)),
+    ("I was suppose to call you.", ("suppose", "supposed", True)),
+    ("One of the problems are the cost.", ("are", "is", True)),
+    ("Each of them have a book.", ("have", "has", True)),
+    ("The amount of people was huge.", ("amount", "number", True)),
 ])
 def test_a_slip_is_proposed(text, change):
     assert proposed(text) == [change]
@@ -92,6 +96,7 @@ def test_a_slip_is_proposed(text, change):
     "The national will is clear; did you guys know?",  # a noun "will"; "guys" is no verb
     "We are going to schools and bring hope to people; more big cars came.",
     "All the life he had was there; what he let them have did not ensue; he has got it and has showed it.",
+    "I suppose to some extent; which one of the problems are you in? The amount of money was huge.",
 ])
 def test_right_words_are_left_alone(text):
     assert proposed(text) == []

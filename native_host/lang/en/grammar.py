@@ -39,7 +39,8 @@ def proposals(text: str, counts: Mapping[str, int] | None) -> list[Proposal]:
     found = (_question(w) + _modal_base(w, counts) + _inverted_base(w, counts) + _to_base(w, counts) + _modal_to(w)
              + _gerund(w, counts) + _between(w) + _decade(text) + _mass_verb(w) + _stative(w) + _most_of(w, counts)
              + _superlative_than(w, counts) + _short_comparative(w, counts) + _much_plural(w, counts)
-             + _if_would_have(w, counts) + _hardly(w) + _participle_after_have(w))
+             + _if_would_have(w, counts) + _hardly(w) + _participle_after_have(w) + _supposed(w) + _one_of_verb(w, counts)
+             + _amount_of(w))
     return non_overlapping(found)
 
 
@@ -498,4 +499,59 @@ def _if_would_have(w: _Words, counts) -> list[Proposal]:
             start, end = w.items[i + 2][1], w.items[i + 3][2]
             out.append(Proposal(start, end, "had", "en.if_would_have", None,
                                 "In an “if” clause about the past, write “had”, not “would have”.", "grammar"))
+    return out
+
+
+def _supposed(w: _Words) -> list[Proposal]:
+    """"I was suppose to call" -> "supposed to": the participle after "be"."""
+    out = []
+    for i, word in enumerate(w.lower[1:-1], 1):
+        if word == "suppose" and w.next(i) == "to" and (w.prev(i) in _BE_FORMS | {"be", "been", "isn't", "wasn't",
+                                                                                   "aren't", "weren't"}
+                                                        or w.prev(i) == "not" and w.prev(i - 1) in _BE_FORMS):
+            out.append(_at(w, i, "supposed", "en.supposed_to", None, "The phrase is “be supposed to”: write “{new}”.",
+                           "grammar"))
+    return out
+
+
+_PLURAL_TO_SINGULAR = {"are": "is", "were": "was", "have": "has", "do": "does", "don't": "doesn't",
+                       "aren't": "isn't", "weren't": "wasn't", "haven't": "hasn't"}
+
+
+def _one_of_verb(w: _Words, counts) -> list[Proposal]:
+    """"One of the reasons are" -> "is", "Each of the students have" -> "has": the subject
+    is "one" or "each", not the plural after "of". Only where the phrase opens the clause."""
+    out = []
+    for i, word in enumerate(w.lower[:-3]):
+        if word not in ("one", "each") or w.next(i) != "of" or w.prev(i) not in _QUESTION_OPENERS - {"what", "which"}:
+            continue
+        det, k = w.next(i, 2), 3
+        if det not in ("the", "these", "those", "my", "his", "her", "our", "their", "your", "its"):
+            if det != "them" and det != "us":
+                continue
+            k = 2
+        elif not _plural_noun(w.next(i, 3), counts) and counts is not None:
+            continue
+        verb = w.next(i, k + 1)
+        if verb in _PLURAL_TO_SINGULAR:
+            out.append(_at(w, i + k + 1, _PLURAL_TO_SINGULAR[verb], "en.one_of_verb", None,
+                           f"The subject is “{w.items[i][0]}”, which is singular: use “{{new}}”, not “{{old}}”.",
+                           "grammar"))
+    return out
+
+
+# Things counted, which "amount" (for what is measured) does not fit: "the amount of people".
+_COUNTED = {"people", "persons", "students", "children", "users", "customers", "visitors", "employees", "members",
+            "cars", "books", "items", "things", "words", "questions", "times", "mistakes", "errors", "friends",
+            "players", "emails", "e-mails", "messages", "pages", "files", "calls", "days", "hours"}
+
+
+def _amount_of(w: _Words) -> list[Proposal]:
+    """"the amount of people" -> "the number of people": "amount" is for what is not counted."""
+    out = []
+    for i, word in enumerate(w.lower[:-2]):
+        if word in ("amount", "amounts") and w.next(i) == "of" and w.next(i, 2) in _COUNTED:
+            new = "number" if word == "amount" else "numbers"
+            out.append(_at(w, i, new, "en.amount_number", None,
+                           f"“{w.items[i + 2][0]}” are counted: use “{{new}} of”, not “{{old}} of”.", "grammar"))
     return out

@@ -70,6 +70,7 @@ def proposed(text):
     ("One of the problems are the cost.", ("are", "is", True)),
     ("Each of them have a book.", ("have", "has", True)),
     ("The amount of people was huge.", ("amount", "number", True)),
+    ("Please let me to know.", ("to ", "", False)),
 ])
 def test_a_slip_is_proposed(text, change):
     assert proposed(text) == [change]
@@ -97,6 +98,7 @@ def test_a_slip_is_proposed(text, change):
     "We are going to schools and bring hope to people; more big cars came.",
     "All the life he had was there; what he let them have did not ensue; he has got it and has showed it.",
     "I suppose to some extent; which one of the problems are you in? The amount of money was huge.",
+    "Let me to the door; he made it to safety.",  # no verb after "to"; "it" reached somewhere
 ])
 def test_right_words_are_left_alone(text):
     assert proposed(text) == []

@@ -33,7 +33,7 @@ from .words import FUNCTION_WORDS, IRREGULAR
 # scores the right change as low as a wrong one ("avoided to answer" -> "answering" -12,
 # "am knowing" -> "know" -7, "the biggest than" -> "bigger" -10, "If I would have known"
 # -> "had" -6), so their context alone decides, and each proposed nothing wrong on the corpus.
-BARS = {"en.modal_base": -3.0, "en.gerund_after": -4.0, "en.most_of": -4.0, "en.much_plural": -5.0}
+BARS = {"en.causative_to": -4.0, "en.modal_base": -3.0, "en.gerund_after": -4.0, "en.most_of": -4.0, "en.much_plural": -5.0}
 
 
 def proposals(text: str, counts: Mapping[str, int] | None) -> list[Proposal]:
@@ -43,7 +43,7 @@ def proposals(text: str, counts: Mapping[str, int] | None) -> list[Proposal]:
              + _gerund(w, counts) + _between(w) + _decade(text) + _mass_verb(w) + _stative(w) + _most_of(w, counts)
              + _superlative_than(w, counts) + _short_comparative(w, counts) + _much_plural(w, counts)
              + _if_would_have(w, counts) + _hardly(w) + _participle_after_have(w) + _supposed(w) + _one_of_verb(w, counts)
-             + _amount_of(w))
+             + _amount_of(w) + _causative_to(w, counts))
     return non_overlapping(found)
 
 
@@ -557,4 +557,21 @@ def _amount_of(w: _Words) -> list[Proposal]:
             new = "number" if word == "amount" else "numbers"
             out.append(_at(w, i, new, "en.amount_number", None,
                            f"“{w.items[i + 2][0]}” are counted: use “{{new}} of”, not “{{old}} of”.", "grammar"))
+    return out
+
+
+_CAUSATIVE = {"let", "lets", "make", "makes", "made", "making"}
+
+
+def _causative_to(w: _Words, counts) -> list[Proposal]:
+    """"let me to know" -> "let me know", "made him to wait" -> "made him wait": "let" and
+    "make" take the bare infinitive. The model judges ("made them to order")."""
+    out = []
+    for i, word in enumerate(w.lower[:-3]):
+        if word in _CAUSATIVE and w.next(i) in {"me", "him", "her", "us", "them", "you"} and w.next(i, 2) == "to" \
+                and w.items[i + 3][0].islower() and _ing(w.next(i, 3), counts) is not None:
+            start, end = w.items[i + 2][1], w.items[i + 3][1]
+            out.append(Proposal(start, end, "", "en.causative_to", BARS["en.causative_to"],
+                                f"“{w.items[i][0]}” takes the verb without “to”: drop “{w.items[i + 2][0]}”.",
+                                "grammar"))
     return out

@@ -20,7 +20,7 @@ from tests.host.rule_sentence import RuleSentence
 LEXICON = {w: 10_000 for w in (
     "noticed notice wanted want makes make tried try stopped stop swim swimming swims see seeing sees answer "
     "answering answers students student problems problem bigger biggest useful known feed feeds change changes "
-    "call calling calls school schooling schools people said knows know helped help visited visit big schools").split()}
+    "call calling calls school schooling schools people said knows know knowing helped help visited visit big schools").split()}
 
 
 def proposed(text):

@@ -70,6 +70,7 @@ def proposed(text):
     ("One of the problems are the cost.", ("are", "is", True)),
     ("Each of them have a book.", ("have", "has", True)),
     ("The amount of people was huge.", ("amount", "number", True)),
+    ("There were an amount of people.", ("an amount", "a number", True)),
     ("Please let me to know.", ("to ", "", False)),
 ])
 def test_a_slip_is_proposed(text, change):

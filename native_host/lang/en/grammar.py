@@ -555,8 +555,12 @@ def _amount_of(w: _Words) -> list[Proposal]:
     for i, word in enumerate(w.lower[:-2]):
         if word in ("amount", "amounts") and w.next(i) == "of" and w.next(i, 2) in _COUNTED:
             new = "number" if word == "amount" else "numbers"
-            out.append(_at(w, i, new, "en.amount_number", None,
-                           f"“{w.items[i + 2][0]}” are counted: use “{{new}} of”, not “{{old}} of”.", "grammar"))
+            first = i - 1 if w.prev(i) == "an" else i  # "an amount" -> "a number"
+            start, end = w.items[first][1], w.items[i][2]
+            old = w.text[start:end]
+            new = _cased("a " + new if first < i else new, old, w.text)
+            out.append(Proposal(start, end, new, "en.amount_number", None,
+                                f"“{w.items[i + 2][0]}” are counted: use “{new} of”, not “{old} of”.", "grammar"))
     return out
 
 

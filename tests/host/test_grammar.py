@@ -20,7 +20,7 @@ from tests.host.rule_sentence import RuleSentence
 LEXICON = {w: 10_000 for w in (
     "noticed notice wanted want makes make tried try stopped stop swim swimming swims see seeing sees answer "
     "answering answers students student problems problem bigger biggest useful known feed feeds change changes "
-    "call calling calls school schooling schools people said knows know knowing helped help visited visit big schools").split()}
+    "call calling calls school schooling schools people said knows know knowing cried cry good rare tagged tag continued continue helped help visited visit big schools").split()}
 
 
 def proposed(text):
@@ -72,6 +72,9 @@ def proposed(text):
     ("The amount of people was huge.", ("amount", "number", True)),
     ("There were an amount of people.", ("an amount", "a number", True)),
     ("Please let me to know.", ("to ", "", False)),
+    ("Good advice are rare.", ("are", "is", True)),
+    ("I did wanted to go.", ("wanted", "want", False)),
+    ("She started to cried.", ("cried", "cry", False)),
 ])
 def test_a_slip_is_proposed(text, change):
     assert proposed(text) == [change]
@@ -100,6 +103,8 @@ def test_a_slip_is_proposed(text, change):
     "All the life he had was there; what he let them have did not ensue; he has got it and has showed it.",
     "I suppose to some extent; which one of the problems are you in? The amount of money was huge.",
     "Let me to the door; he made it to safety.",  # no verb after "to"; "it" reached somewhere
+    "Robots that model clothing have skin; Microsoft Research are here; he does sums.",
+    "Get used to tagged mail; it is preferred to continued inaction.",  # "to" a preposition
 ])
 def test_right_words_are_left_alone(text):
     assert proposed(text) == []

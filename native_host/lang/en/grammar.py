@@ -87,6 +87,7 @@ def _question(w: _Words) -> list[Proposal]:
 _MODALS = {"can", "could", "will", "would", "shall", "should", "may", "might", "must", "can't", "cannot", "couldn't",
            "won't", "wouldn't", "shouldn't", "mustn't"}
 _DO_NEGATED = {"didn't", "doesn't", "don't"}
+_DO = {"do", "does", "did"}  # "I did wanted": "-ed" only ("he does sums")
 _ALSO_NOUNS = {"will", "can", "must", "might", "may"}  # "his will", "a can", "a must", "with all his might"
 # Before these, "will", "can", "must", "might" and "may" are nouns: "his will states", "a must read".
 _NOUN_BEFORE = {"a", "an", "the", "this", "that", "my", "your", "his", "her", "its", "our", "their", "free", "good",
@@ -128,12 +129,13 @@ def _modal_base(w: _Words, counts) -> list[Proposal]:
         modal = w.prev(i)
         if word in _BE_FORMS and modal in _MODALS - _ALSO_NOUNS and w.items[i - 1][0].islower():
             new, bar = "be", None  # "the report could was"; "the national will is" is right
-        elif modal not in _MODALS | _DO_NEGATED or w.prev(i - 1) not in _SUBJECTS or \
+        elif modal not in _MODALS | _DO_NEGATED | _DO or w.prev(i - 1) not in _SUBJECTS or \
                 (w.prev(i - 1) == "i" and w.items[i - 2][0] != "I"):
             continue
         elif word in _BE_FORMS and modal in _MODALS:
             new, bar = "be", None
-        elif (new := _base(word, counts)) is not None and (modal in _MODALS or word.endswith("ed")):
+        elif (new := _base(word, counts)) is not None and (modal in _MODALS or word.endswith("ed")) \
+                and (modal not in _DO or word.endswith("ed")):
             bar = BARS["en.modal_base"]
         else:
             continue
@@ -171,8 +173,12 @@ def _inverted_base(w: _Words, counts) -> list[Proposal]:
 _PAST_IS_BASE = {"put", "cut", "set", "hit", "let", "shut", "hurt", "cost", "quit", "read", "spread", "beat", "bet"}
 # Verbs that take "to" + a base form: "want to helped" -> "help".
 _TO_VERBS = {f for v in ("want", "need", "try", "decide", "plan", "hope", "learn", "forget", "refuse", "promise",
-                         "agree", "manage", "fail", "expect", "intend", "wish") for f in (v, v + "s", v + "ed", v + "d")}
-_TO_VERBS |= {"tries", "tried", "going", "able", "unable", "have", "has", "had"}
+                         "agree", "manage", "fail", "expect", "intend", "wish", "like", "love", "hate", "start",
+                         "continue", "seem", "ask", "allow", "help", "choose", "offer", "pretend", "tend",
+                         "deserve", "afford", "attempt", "arrange", "threaten", "claim")
+             for f in (v, v + "s", v + "ed", v + "d")}
+_TO_VERBS |= {"tries", "tried", "going", "able", "unable", "have", "has", "had", "ought", "begin", "began",
+              "begins", "started", "chose", "planned"}  # not "used to", "prefer ... to": prepositions there
 # After these an -s word after "to" is a verb, not a noun ("hope to communities").
 _TO_VERBS_S = {"want", "wants", "wanted", "need", "needs", "needed", "try", "tries", "tried", "able", "unable"}
 
@@ -325,12 +331,21 @@ _SINGULAR_VERB = {"are": "is", "were": "was", "have": "has", "aren't": "isn't", 
 def _mass_verb(w: _Words) -> list[Proposal]:
     """"The information are wrong" -> "is": a noun English does not count takes a singular verb."""
     out = []
-    for i, word in enumerate(w.lower[2:], 2):
+    for i, word in enumerate(w.lower[1:], 1):
         noun = w.prev(i)
-        if word in _SINGULAR_VERB and noun in _UNCOUNTED and w.prev(i - 1) in _UNCOUNTED_BEFORE \
-                and w.items[i - 1][0].islower() and w.prev(i - 2) not in _PREPOSITIONS | {"and", "or"}:
-            out.append(_at(w, i, _SINGULAR_VERB[word], "en.mass_verb", None,
-                           f"“{w.items[i - 1][0]}” is not counted: it takes “{{new}}”, not “{{old}}”.", "grammar"))
+        if word not in _SINGULAR_VERB or noun not in _UNCOUNTED:
+            continue
+        k = i - 2  # back over up to two adjectives to a determiner or the clause's start
+        while k >= 0 and k > i - 4 and w.lower[k] not in FUNCTION_WORDS and w.next(k) not in ("", "#"):
+            k -= 1
+        opener = w.lower[k] if k >= 0 and w.next(k) not in ("", "#") else ""
+        if opener not in _UNCOUNTED_BEFORE | {""} or opener and w.prev(k) in _PREPOSITIONS | {"and", "or"} \
+                or opener == "that" and k < i - 2:  # "robots that model clothing have"
+            continue  # "kinds of information are", "by their advice have", "hardware and software are"
+        if any(not w.items[j][0].islower() and (j or w.prev(j) == "#") for j in range(k + 1, i)):
+            continue  # "Microsoft Research are": a name (a capital only as the text's first letter)
+        out.append(_at(w, i, _SINGULAR_VERB[word], "en.mass_verb", None,
+                       f"“{w.items[i - 1][0]}” is not counted: it takes “{{new}}”, not “{{old}}”.", "grammar"))
     return out
 
 

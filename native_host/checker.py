@@ -92,6 +92,12 @@ class Checker:
                                           Calibrator.load(self.model_dir))
         return self._loaded
 
+    def release_memory(self) -> None:
+        """Hand back the memory the model's last texts used and no longer do (OnnxModel.release_memory):
+        for a resident host once idle; nothing to do before the model is loaded."""
+        if self._loaded is not None:
+            self._loaded.model.release_memory()
+
     @property
     def min_margin(self) -> float:
         return self.load().min_margin
@@ -198,8 +204,9 @@ class Checker:
                 if shows(widest, level):
                     kept.append(replace(e, confidence=confidence, level=level))
             yield Part(start, end, kept)
-        # The model's arrays of this text are freed but glibc keeps them: up to ~90 MB that a
-        # resident host would hold until the next long text (native_host/memory.py).
+        # The arrays of this text are freed but glibc keeps them: up to ~90 MB that a resident
+        # host would hold until the next long text (native_host/memory.py). ORT's arena keeps
+        # its tensors for the next text until release_memory().
         return_freed_memory()
 
     def all_edits(self, text: str, cancelled: Callable[[], bool] | None = None) -> Iterator[Edit]:

@@ -39,6 +39,7 @@ from .offsets import utf16_len
 log = logging.getLogger("redline.engine")
 
 STOP_GRACE_S = 0.05          # between "stop" and interrupting the thread inside a sentence
+IDLE_RELEASE_S = 2.0         # a check thread idle this long after a check hands the checker's spare memory back
 _WATCH_S = 0.02              # how often running checks are looked at
 
 
@@ -238,18 +239,34 @@ class Engine:
 
     def _work(self, jobs: queue.SimpleQueue) -> None:
         me = threading.get_ident()
-        job = None
+        job, checked = None, False
         while True:
             try:
                 if job is not None:
                     self._let_go(me, job)
                     job = None
-                job = jobs.get()
+                try:
+                    job = jobs.get(timeout=IDLE_RELEASE_S) if checked else jobs.get()
+                except queue.Empty:  # idle since its last check: hand back what the checks left
+                    checked = False
+                    self._release_memory()
+                    continue
                 if job is None:
                     return
+                checked = True
                 self._run(me, job)
             except CheckCancelled:  # an interrupt that landed just after its check ended
                 continue
+
+    def _release_memory(self) -> None:
+        """The checker's release_memory(), where it has one (the model's arena, native_host/memory.py)."""
+        release = getattr(self.checker, "release_memory", None)
+        if release is None or self.state != "ready":
+            return
+        try:
+            release()
+        except Exception as e:  # memory stays held; checks go on
+            log.error("could not release memory: %s", type(e).__name__)
 
     def _run(self, me: int, job: _Job) -> None:
         with self._lock:

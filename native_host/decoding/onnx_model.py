@@ -67,9 +67,11 @@ class OnnxModel:
         opts.graph_optimization_level = ort.GraphOptimizationLevel.ORT_ENABLE_ALL
         opts.intra_op_num_threads = threads
         opts.inter_op_num_threads = 1
-        # Shapes change with every call (sentence and block lengths): an arena sized for the
-        # largest call so far only grows, so plain allocations keep the host small.
-        opts.enable_cpu_mem_arena = False
+        # ORT's arena hands a call's freed tensors to the next calls: glibc's heap, given tensors
+        # of ever-changing shapes, grew well past what was alive at once, and trimmed after
+        # each text, faulted its pages in again. The arena only grows: release_memory() hands
+        # back its unused regions (the host calls it once idle, engine.IDLE_RELEASE_S).
+        opts.enable_cpu_mem_arena = True
         # The weights are int8 (model/recipe/quantize.py): the embedding tables, gathered as
         # int8, stay int8 in memory; the matmuls' are behind DequantizeLinear nodes, folded into
         # fp32 once, at load, for the fastest calls. Without this option ORT would rewrite them into MatMulNBits with
@@ -85,7 +87,21 @@ class OnnxModel:
         self._past_names = io.past_names(self.layers)
         self._lock = threading.Lock()
         self.decoder_calls = 0  # counted for `redline bench`
+        self._shrink = ort.RunOptions()  # a run with it hands back its arena's unused regions as it ends
+        self._shrink.add_run_config_entry("memory.enable_memory_arena_shrinkage", "cpu:0")
         return_freed_memory()  # the parsed graphs, the int8 weights folded into fp32: ~6 MB
+
+    def release_memory(self) -> None:
+        """Hand back what the sessions' arenas and the heap hold unused: a one-token run of
+        each session that shrinks its arena as it ends (a few ms), then malloc_trim."""
+        ids = np.asarray([[self.eos]], dtype=np.int64)
+        mask = np.ones_like(ids)
+        enc = self.encoder.run(self._encoder_outputs, {"src_ids": ids, "src_mask": mask}, self._shrink)
+        feeds = {k: v for k, v in zip(self._encoder_outputs, enc) if k in self._decoder_inputs}
+        feeds |= {"src_ids": ids, "src_mask": mask, "input_ids": np.asarray([[self.bos]], dtype=np.int64)}
+        feeds.update(zip(self._past_names, self.empty_past()))
+        self.decoder.run(self._decoder_outputs[:1], feeds, self._shrink)
+        return_freed_memory()
 
     def encode(self, src_ids: list[int]) -> EncoderState:
         ids = np.asarray([src_ids], dtype=np.int64)

@@ -56,6 +56,11 @@ def proposed(text):
     ("They are combining together.", ("combining together", "combining", True)),
     ("It is very known.", ("very known", "very well known", True)),
     ("The plan was very flawless.", ("very ", "", True)),
+    ("My sister-in-laws came.", ("sister-in-laws", "sisters-in-law", True)),
+    ("It peaked her interest.", ("peaked her interest", "piqued her interest", True)),
+    ("Smith et all wrote it.", ("et all", "et al.", True)),
+    ("It was Smith et all.", ("et all", "et al", True)),
+    ("It is not wrong per say.", ("per say", "per se", True)),
     ("I know they was late.", ("was", "were", True)),
     ("Now she have a car.", ("have", "has", True)),
     ("I is here.", ("is", "am", True)),
@@ -83,6 +88,7 @@ def test_a_phrase_is_proposed(text, change):
     "More older people came. When is more better? I'll write more later.",
     "Gases are mixed together and connected together; for the first time ever, a major breakthrough.",
     "He kissed the print of her shoe in the mud.",
+    "We meet all the sons-in-law, and the mountains peaked at noon.",
 ])
 def test_right_phrases_are_left_alone(text):
     assert proposed(text) == []

@@ -97,6 +97,16 @@ _MISHEARD = {
     "peaked my curiosity": "piqued my curiosity", "peak my curiosity": "pique my curiosity",
     "wet my appetite": "whet my appetite", "wet your appetite": "whet your appetite",
     "self-depreciating": "self-deprecating", "self depreciating": "self-deprecating",
+    "make ends meat": "make ends meet", "spurt of the moment": "spur of the moment", "tie me over": "tide me over",
+    "tie us over": "tide us over", "tie them over": "tide them over", "per say": "per se", "deep-seeded": "deep-seated",
+    "a shoe-in": "a shoo-in", "hair-brained": "harebrained", "hair brained": "harebrained",
+    "nerve wrecking": "nerve-racking", "nerve-wrecking": "nerve-racking", "low and behold": "lo and behold",
+    "all be it": "albeit", "conversate": "converse", "undoubtably": "undoubtedly", "et all": "et al.",
+    "passer-bys": "passers-by", "passerbys": "passersby",
+    **{f"{relative}-in-laws": f"{relative}s-in-law"
+       for relative in ("brother", "sister", "mother", "father", "son", "daughter")},
+    **{f"peaked {whose} {what}": f"piqued {whose} {what}"
+       for whose in ("his", "her", "their", "our", "your") for what in ("interest", "curiosity")},
 }
 _MISHEARD_RE = _any_of(_MISHEARD)
 _CLOCK = re.compile(r"(?<![\w.])(\d{1,2}(?:[:.]\d\d)?\s?(?:(a)\.?m\.?|(p)\.?m\.?))(\s+(?:in\s+the\s+(morning|afternoon|evening|night)|at\s+(night)))"
@@ -211,6 +221,8 @@ def _misheard(text: str) -> list[Proposal]:
     for m in _MISHEARD_RE.finditer(text):
         old = m.group()
         new = _cased(next(v for k, v in _MISHEARD.items() if k.lower() == old.lower()), old, text)
+        if new.endswith(".") and text[m.end():m.end() + 1] == ".":
+            new = new[:-1]  # "et all." -> "et al.", not "et al.."
         out.append(Proposal(m.start(), m.end(), new, "en.set_phrase", None,
                             f"The set phrase is “{new}”, not “{old}”." if " " in old else
                             f"“{old}” is not standard English: write “{new}”.", "word-choice"))

@@ -75,6 +75,9 @@ def proposed(text):
     ("Good advice are rare.", ("are", "is", True)),
     ("I did wanted to go.", ("wanted", "want", False)),
     ("She started to cried.", ("cried", "cry", False)),
+    ("Me and him went home.", ("Me and him", "He and I", True)),
+    ("Me and John are friends.", ("Me and John", "John and I", True)),
+    ("Her and I have met.", ("Her and I", "She and I", True)),
 ])
 def test_a_slip_is_proposed(text, change):
     assert proposed(text) == [change]
@@ -105,6 +108,8 @@ def test_a_slip_is_proposed(text, change):
     "Let me to the door; he made it to safety.",  # no verb after "to"; "it" reached somewhere
     "Robots that model clothing have skin; Microsoft Research are here; he does sums.",
     "Get used to tagged mail; it is preferred to continued inaction.",  # "to" a preposition
+    "Me and you against the world.",  # no verb: no clause
+    "Me and my friend.",
 ])
 def test_right_words_are_left_alone(text):
     assert proposed(text) == []

@@ -43,7 +43,7 @@ def proposals(text: str, counts: Mapping[str, int] | None) -> list[Proposal]:
              + _gerund(w, counts) + _between(w) + _decade(text) + _mass_verb(w) + _stative(w) + _most_of(w, counts)
              + _superlative_than(w, counts) + _short_comparative(w, counts) + _much_plural(w, counts)
              + _if_would_have(w, counts) + _hardly(w) + _participle_after_have(w) + _supposed(w) + _one_of_verb(w, counts)
-             + _amount_of(w) + _causative_to(w, counts))
+             + _amount_of(w) + _causative_to(w, counts) + _object_subject(w))
     return non_overlapping(found)
 
 
@@ -594,3 +594,36 @@ def _causative_to(w: _Words, counts) -> list[Proposal]:
                                 f"“{w.items[i][0]}” takes the verb without “to”: drop “{w.items[i + 2][0]}”.",
                                 "grammar"))
     return out
+
+
+_SUBJECT_FORM = {"me": "I", "him": "he", "her": "she", "us": "we", "them": "they", "i": "I", "he": "he", "she": "she",
+                 "we": "we", "they": "they"}
+# Finite verbs that show a pair is the subject: "Me and him went".
+_FINITE_AFTER_PAIR = {"went", "are", "were", "was", "have", "had", "did", "will", "would", "can", "could", "should",
+                      "came", "got", "do", "don't", "didn't", "saw", "made", "met", "left", "love", "like", "live",
+                      "lived", "used", "play", "played", "want", "wanted", "need", "think", "thought", "know", "knew",
+                      "go", "both", "always", "never", "just", "also", "often", "still", "all"}
+
+
+def _object_subject(w: _Words) -> list[Proposal]:
+    """"Me and him went" -> "He and I went", "Me and John are" -> "John and I are": a
+    pair of pronouns (or a pronoun and a name) that is the subject takes subject forms,
+    with "I" last. Only at the sentence's start and before a verb ("Me and you against
+    the world" is no clause)."""
+    if len(w.items) < 4 or w.prev(0) != "" or w.lower[0] not in ("me", "him", "her", "us", "them") or w.next(0) != "and":
+        return []
+    second = w.items[2][0]
+    if w.lower[2] in _SUBJECT_FORM:
+        other = _SUBJECT_FORM[w.lower[2]]
+    elif second[:1].isupper() and second.isalpha() and w.lower[2] not in FUNCTION_WORDS:
+        other = second  # a name
+    else:
+        return []
+    if w.next(1) in ("", "#") or w.next(2) not in _FINITE_AFTER_PAIR:
+        return []
+    first = _SUBJECT_FORM[w.lower[0]]
+    pair = [other, first] if first == "I" else [first, other]  # "I" goes last
+    new = pair[0][0].upper() + pair[0][1:] + " and " + pair[1]
+    start, end = w.items[0][1], w.items[2][2]
+    return [Proposal(start, end, new, "en.subject_pronoun", None,
+                     f"As the subject, write “{new}”, not “{w.text[start:end]}”.", "grammar")]

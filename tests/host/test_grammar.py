@@ -78,6 +78,7 @@ def proposed(text):
     ("Me and him went home.", ("Me and him", "He and I", True)),
     ("Me and John are friends.", ("Me and John", "John and I", True)),
     ("Her and I have met.", ("Her and I", "She and I", True)),
+    ("I wish I would have known.", ("would have", "had", True)),
 ])
 def test_a_slip_is_proposed(text, change):
     assert proposed(text) == [change]

@@ -509,14 +509,17 @@ _IF_SUBJECTS = {"i", "you", "he", "she", "we", "they", "it"}
 
 
 def _if_would_have(w: _Words, counts) -> list[Proposal]:
-    """"If I would have known" -> "If I had known": an "if" clause about the past takes "had"."""
+    """"If I would have known" -> "If I had known", "I wish I would have gone" -> "had
+    gone": an "if" clause or a wish about the past takes "had"."""
     out = []
     for i, word in enumerate(w.lower[:-3]):
-        if word == "if" and w.prev(i) in ("", "and", "but", "even", "only") and w.next(i) in _IF_SUBJECTS \
+        wish = word in ("wish", "wished") and w.prev(i) in ("i", "we") and w.next(i) in ("i", "we")
+        if (wish or word == "if" and w.prev(i) in ("", "and", "but", "even", "only")) and w.next(i) in _IF_SUBJECTS \
                 and w.next(i, 2) == "would" and w.next(i, 3) == "have" and _participle(w.next(i, 4), counts):
             start, end = w.items[i + 2][1], w.items[i + 3][2]
+            what = "a wish about the past" if wish else "an “if” clause about the past"
             out.append(Proposal(start, end, "had", "en.if_would_have", None,
-                                "In an “if” clause about the past, write “had”, not “would have”.", "grammar"))
+                                f"In {what}, write “had”, not “would have”.", "grammar"))
     return out
 
 

@@ -166,6 +166,15 @@ def checker():
     ("There are too much problems here.", "There are too many problems here."),
     ("I stayed two day in Paris.", "I stayed two days in Paris."),
     ("They needs more time.", "They need more time."),
+    ("I should have went home.", "I should have gone home."),
+    ("Me and him went home.", "He and I went home."),
+    ("I wish I would have known.", "I wish I had known."),
+    ("I was suppose to call you.", "I was supposed to call you."),
+    ("One of the problems are the cost.", "One of the problems is the cost."),
+    ("Did he said that?", "Did he say that?"),
+    ("It is nice isn't it?", "It is nice, isn't it?"),  # typography.py's tag comma
+    ("We meet at five o clock.", "We meet at five o'clock."),
+    ("She could care less about it.", "She couldn't care less about it."),  # phrases.py
 ])
 def test_the_checker_fixes_them(checker, text, right):
     assert checker.correct(text) == right

@@ -111,6 +111,7 @@ def test_a_slip_is_proposed(text, change):
     "Get used to tagged mail; it is preferred to continued inaction.",  # "to" a preposition
     "Me and you against the world.",  # no verb: no clause
     "Me and my friend.",
+    "Beers of 60% 120 evidence have been made.",  # a number before the noun
 ])
 def test_right_words_are_left_alone(text):
     assert proposed(text) == []

@@ -338,7 +338,9 @@ def _mass_verb(w: _Words) -> list[Proposal]:
         k = i - 2  # back over up to two adjectives to a determiner or the clause's start
         while k >= 0 and k > i - 4 and w.lower[k] not in FUNCTION_WORDS and w.next(k) not in ("", "#"):
             k -= 1
-        opener = w.lower[k] if k >= 0 and w.next(k) not in ("", "#") else ""
+        if k >= 0 and w.next(k) == "#" or w.prev(k + 1) == "#":
+            continue  # "of 60% 120 evidence have": a number before the noun
+        opener = w.lower[k] if k >= 0 and w.next(k) != "" else ""
         if opener not in _UNCOUNTED_BEFORE | {""} or opener and w.prev(k) in _PREPOSITIONS | {"and", "or"} \
                 or opener == "that" and k < i - 2:  # "robots that model clothing have"
             continue  # "kinds of information are", "by their advice have", "hardware and software are"

@@ -11,8 +11,9 @@ import logging
 import os
 import signal
 import sys
+import traceback
 from collections.abc import Awaitable, Callable
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NoReturn
 
 from .. import security
 from ..engine import Engine
@@ -58,25 +59,32 @@ def quiet_library_logs() -> None:
             logger.addFilter(_NoRequestData())
 
 
-def run_engine(args, main: Callable[[Engine], Awaitable[int | None]], workers: int) -> int:
-    """Run `main(engine)` with the checker `args` ask for (the model starts loading at once)
-    and return its exit status. Then every running check is stopped, and if a thread is
-    still inside ONNX Runtime (loading the model, or between two points where a check can
-    be interrupted) the process ends at once: the interpreter's normal exit would wait for
-    it, or abort when C++ tears down under it."""
+def run_engine(args, main: Callable[[Engine], Awaitable[int | None]], workers: int) -> NoReturn:
+    """Run `main(engine)` with the checker `args` ask for (the model starts loading at once),
+    then stop every running check, give them STOP_TIMEOUT_S to leave the checker, and end
+    the process with main's exit status. It ends at once (os._exit, after flushing the
+    logs): the interpreter's normal exit tears ONNX Runtime down while a daemon thread may
+    still be in it (a check between two points where it can be interrupted, the idle
+    thread handing memory back), and then aborts ("terminate called without an active
+    exception", 2 of 8 exits mid-check at ecd5e15)."""
     engine = Engine(lambda: checker_from_args(args), workers=workers)
     engine.start_loading()
     try:
         rc = asyncio.run(main(engine)) or 0
+    except KeyboardInterrupt:
+        rc = 130
+    except SystemExit as e:
+        rc = e.code if isinstance(e.code, int) else 1
+    except BaseException:  # noqa: BLE001 - the process ends here either way; say why first
+        traceback.print_exc()  # what the interpreter would have printed; os._exit prints nothing
+        rc = 1
     finally:
         engine.close()
-        idle = engine.wait_idle(STOP_TIMEOUT_S)
-    if not idle:
+        engine.wait_idle(STOP_TIMEOUT_S)
         logging.shutdown()
         sys.stdout.flush()
         sys.stderr.flush()
         os._exit(rc)
-    return rc
 
 
 def on_signals() -> asyncio.Event:

@@ -79,6 +79,8 @@ def proposed(text):
     ("Me and John are friends.", ("Me and John", "John and I", True)),
     ("Her and I have met.", ("Her and I", "She and I", True)),
     ("I wish I would have known.", ("would have", "had", True)),
+    ("My wife and myself went home.", ("myself", "I", True)),
+    ("Myself and John are here.", ("Myself and John", "John and I", True)),
 ])
 def test_a_slip_is_proposed(text, change):
     assert proposed(text) == [change]
@@ -112,6 +114,7 @@ def test_a_slip_is_proposed(text, change):
     "Me and you against the world.",  # no verb: no clause
     "Me and my friend.",
     "Beers of 60% 120 evidence have been made.",  # a number before the noun
+    "For my wife and myself went the prize; I did it myself and went home.",
 ])
 def test_right_words_are_left_alone(text):
     assert proposed(text) == []
@@ -169,6 +172,7 @@ def checker():
     ("They needs more time.", "They need more time."),
     ("I should have went home.", "I should have gone home."),
     ("Me and him went home.", "He and I went home."),
+    ("My wife and myself went home.", "My wife and I went home."),
     ("I wish I would have known.", "I wish I had known."),
     ("I was suppose to call you.", "I was supposed to call you."),
     ("One of the problems are the cost.", "One of the problems is the cost."),

@@ -43,7 +43,7 @@ def proposals(text: str, counts: Mapping[str, int] | None) -> list[Proposal]:
              + _gerund(w, counts) + _between(w) + _decade(text) + _mass_verb(w) + _stative(w) + _most_of(w, counts)
              + _superlative_than(w, counts) + _short_comparative(w, counts) + _much_plural(w, counts)
              + _if_would_have(w, counts) + _hardly(w) + _participle_after_have(w) + _supposed(w) + _one_of_verb(w, counts)
-             + _amount_of(w) + _causative_to(w, counts) + _object_subject(w))
+             + _amount_of(w) + _causative_to(w, counts) + _object_subject(w) + _myself_subject(w))
     return non_overlapping(found)
 
 
@@ -632,3 +632,21 @@ def _object_subject(w: _Words) -> list[Proposal]:
     start, end = w.items[0][1], w.items[2][2]
     return [Proposal(start, end, new, "en.subject_pronoun", None,
                      f"As the subject, write “{new}”, not “{w.text[start:end]}”.", "grammar")]
+
+
+def _myself_subject(w: _Words) -> list[Proposal]:
+    """"My wife and myself went" -> "My wife and I went", "Myself and John are" -> "John
+    and I are": "myself" is no subject. Only a pair opening the sentence before a verb."""
+    if len(w.items) < 4 or w.prev(0) != "":
+        return []
+    if w.lower[0] == "myself" and w.next(0) == "and" and w.items[2][0][:1].isupper() and w.next(2) in _FINITE_AFTER_PAIR:
+        start, end = w.items[0][1], w.items[2][2]
+        new = f"{w.items[2][0]} and I"
+        return [Proposal(start, end, new, "en.subject_pronoun", None,
+                         f"“myself” is no subject: write “{new}”.", "grammar")]
+    for k in (1, 2, 3):  # "John", "my wife", "John and Mary Smith" before "and myself"
+        if k + 2 < len(w.lower) and w.lower[k] == "and" and w.lower[k + 1] == "myself" \
+                and all(w.next(j) not in ("", "#") for j in range(k + 1)) and w.next(k + 1) in _FINITE_AFTER_PAIR \
+                and w.lower[0] not in _QUESTION_OPENERS | {"for", "to", "with", "by", "from", "of", "like", "between"}:
+            return [_at(w, k + 1, "I", "en.subject_pronoun", None, "“myself” is no subject: write “I”.", "grammar")]
+    return []

@@ -15,12 +15,13 @@ then/than, to/too, lose/loose, affect/effect, here/hear, passed/past), and words
 common to list ("for"/"four", "know"/"no", "by"/"buy").
 
 The bars were set with model/recipe/sound_alike_bars.py on 60,000 sentences of
-../shared/data/corpus (never the evaluation sets; 23,662 hold a word of a set): with
-one word swapped for another of its set (8,000 slips put in), 29.6 % are put right
-(61 of the 299 kinds of swap; "witch" -> "which", "capitol" -> "capital", "sum" ->
-"some", "maid" -> "made", "threw" -> "through"); as written, 92 words in 91 sentences
-were changed, 78 of them by the 14 swaps in SKIPPED, so 14 are left (0.02 per 100
-sentences; SKIPPED chosen on one half of the sentences left 20 in the other 30,000).
+../shared/data/corpus (never the evaluation sets; 24,986 hold a word of a set): with
+one word swapped for another of its set (8,000 slips put in), 27.9 % are put right
+(75 of the 506 kinds of swap; "witch" -> "which", "capitol" -> "capital", "sum" ->
+"some", "maid" -> "made", "threw" -> "through"); as written, 116 words in 114 sentences
+were changed, each by one of the 37 swaps now in SKIPPED. Chosen so on one half of the
+sentences, SKIPPED left 11 changes in the other 30,000 (0.04 per 100 sentences);
+skipping only swaps made twice left 18.
 """
 
 from __future__ import annotations
@@ -35,6 +36,7 @@ _SETS = """
 accept except | accepted excepted | accepts excepts
 access excess
 adapt adopt | adapted adopted | adapting adopting
+addition edition | additions editions
 adverse averse
 aid aide | aids aides
 aisle isle | aisles isles
@@ -42,38 +44,54 @@ allowed aloud
 allude elude | alluded eluded | alludes eludes
 allusion illusion | allusions illusions
 altar alter | altars alters
+angel angle | angels angles
 ascent assent
 assistance assistants
 bail bale | bails bales
+baited bated
 bare bear | bared | bares bears
 baron barren | barons
+bath bathe | baths bathes
 bazaar bizarre
 berth birth | berths births
+boar bore boor | boars bores boors
 boarder border | boarders borders
 bored board
 born borne
+bought brought
 brake break | brakes breaks | braking breaking
 breach breech
 bread bred
 bridal bridle
 broach brooch
 callous callus
+canon cannon | canons cannons
 canvas canvass
 capital capitol | capitals capitols
+carat carrot caret | carats carrots
 cast caste | casts castes
+casual causal
 cell sell | cells sells
 cellar seller | cellars sellers
 censor sensor | censors sensors
+cent scent sent | cents scents
 cereal serial | cereals serials
 chord cord | chords cords
 chose choose
+chute shoot | chutes shoots
 cite site sight | cites sites sights | cited sited sighted | citing siting sighting
+click clique | clicks cliques
+cloth clothe | cloths clothes
 coarse course | coarser courser
 colonel kernel | colonels kernels
 complement compliment | complements compliments | complemented complimented | complementary complimentary
 conscience conscious
+core corps
+corps corpse
+costume custom | costumes customs
 council counsel | councils counsels | councillor counsellor | councilor counselor | councillors counsellors
 creak creek | creaks creeks
+cue queue | cues queues
 currant current | currants currents
 cymbal symbol | cymbals symbols
 dairy diary | dairies diaries
@@ -84,23 +102,33 @@ device devise | devices devises
 die dye | died dyed | dies dyes | dying dyeing
 diner dinner | diners dinners
 discreet discrete | discreetly discretely
+dominant dominate
 dual duel | duals duels
 elicit illicit
 emigrate immigrate | emigrated immigrated | emigration immigration | emigrant immigrant | emigrants immigrants
 eminent imminent | eminently imminently
 envelop envelope | envelops envelopes
+exercise exorcise | exercised exorcised
 expand expend | expanded expended | expanding expending
 faint feint | faints feints
 fair fare | fairs fares
+fairy ferry | fairies ferries
+faze phase | fazed phased
 feat feet
+fir fur | firs furs
 flair flare | flairs flares
+flaunt flout | flaunted flouted | flaunting flouting
 flea flee | fleas flees
+flew flu flue
 flour flower | flours flowers
+foreword forward
 formally formerly
 forth fourth
-foreword forward
+foul fowl
+gaff gaffe
 gait gate | gaits gates
 genes jeans
+gilt guilt
 gorilla guerrilla | gorillas guerrillas
 grate great | grated | grates
 grisly grizzly
@@ -112,39 +140,51 @@ hall haul | halls hauls
 hangar hanger | hangars hangers
 heal heel | heals heels | healed heeled | healing heeling
 heard herd | herds
-heroin heroine | heroins heroines
+heroin heroine
+hew hue | hues
 hire higher
 hoard horde | hoards hordes
 hoarse horse
 hole whole | holes
 holy wholly
+hostel hostile | hostels
 idle idol | idles idols
 incidence incidents
 incite insight | incites insights
+instance instants
 knead need | kneaded needed | kneading needing
 knight night | knights nights
+lain lane | lanes
 later latter
 lead led
 leak leek | leaks leeks
 lessen lesson | lessens lessons
 lightening lightning
-loath loathe
 loan lone
+loath loathe
 made maid | maids
 mail male | mails males
 main mane | mains manes
+mall maul | malls mauls
 manner manor | manners manors
 mantel mantle | mantels mantles
+marital martial
 marshal martial | marshals
 meat meet mete | meats meets
 medal meddle metal mettle | medals metals
 miner minor | miners minors
 minute minuet | minutes minuets
+missed mist
+moose mousse
 moral morale
 morning mourning
 muscle mussel | muscles mussels
 naval navel
 none nun
+oar ore | oars ores
+overdo overdue
+overseas oversees
+packed pact
 pail pale | pails
 pain pane | pains panes
 pair pare pear | pairs pares pears
@@ -153,20 +193,26 @@ patience patients
 pause paws | paused
 peace piece | pieces
 peak peek pique | peaks peeks piques | peaked peeked piqued | peaking peeking
+peal peel | peals peels | pealed peeled | pealing peeling
 pedal peddle | pedals peddles | pedaled peddled | pedaling peddling | pedalled | pedalling
 peer pier | peers piers
 personal personnel
+perspective prospective
 plain plane | plains planes
+plum plumb | plums plumbs
 pole poll | poles polls
-pore pour | pores pours | pored poured | poring pouring
 populace populous
+pore pour | pores pours | pored poured | poring pouring
 pray prey | prays preys | prayed preyed | praying preying
 precede proceed | precedes proceeds | preceded proceeded | preceding proceeding
 precedence precedents
+prescribe proscribe | prescribed proscribed
 presence presents
+price prize | prices prizes
 principal principle | principals principles
 profit prophet | profits prophets
 prostate prostrate
+quarts quartz
 quiet quite
 rain reign rein | rains reigns reins | rained reigned reined
 raise raze rays | raised razed
@@ -174,19 +220,25 @@ rational rationale
 real reel | reels
 residence residents
 respectfully respectively
+rest wrest | rested wrested
+retch wretch
 ring wring | rings wrings | ringing wringing
 road rode rowed
 role roll | roles rolls
 root route | roots routes
 rote wrote
+rung wrung
 sail sale | sails sales
 scene seen | scenes
 sealing ceiling | ceilings
 seam seem | seams seems | seamed seemed | seaming seeming
+serf surf | serfs
 sew sow | sewn sown | sewing sowing | sewed sowed
 shear sheer | shears sheers
 shone shown
+shudder shutter | shudders shutters | shuddered shuttered
 slay sleigh
+soar sore | soared | soaring
 sole soul | soles souls
 some sum | sums
 son sun | sons suns
@@ -197,16 +249,22 @@ statue statute stature | statues statutes
 steal steel | steals steels
 straight strait | straits
 suite sweet | suites sweets
+tack tact
 tail tale | tails tales
 taught taut
 team teem | teams teems | teeming
 tear tier | tears tiers
+teeth teethe
 tenant tenet | tenants tenets
+thorough through
 threw through
 throne thrown | thrones
 tide tied | tides
 toe tow | toes tows | toed towed
 track tract | tracks tracts
+trail trial | trails trials
+troop troupe | troops troupes
+united untied
 vain vane vein | vanes veins
 vial vile
 wade weighed
@@ -217,11 +275,12 @@ waive wave | waives waves | waived waved | waiving waving | waiver waver | waive
 want wont
 war wore
 ware wear | wares wears
-weak week | weakly weekly | weaks weeks
+weak week | weakly weekly
 weather whether
 which witch
 whine wine | whines wines
 wonder wander
+wreak wreck | wreaked wrecked | wreaking wrecking
 yoke yolk | yokes yolks
 """
 
@@ -240,13 +299,19 @@ def _parse(text: str) -> dict[str, tuple[str, ...]]:
 SETS = _parse(_SETS)
 PRE_BAR = -10.0  # the least margin (nats) of the best other word for the model to be asked both ways
 BAR = 6.0  # the least margin here minus the margin of writing the word back (rules.sound_alikes)
-# Changes the model prefers both ways in right sentences (sound_alike_bars.py: each kept
-# twice or more as written in the 60,000 corpus sentences): its learners' habits ("quiet"
-# -> "quite", "weather" -> "whether") or a word it favours ("site" -> "sight"). Not proposed.
-SKIPPED = frozenset({("accept", "except"), ("caste", "cast"), ("deer", "dear"), ("deserts", "desserts"),
-                     ("dyes", "dies"), ("fare", "fair"), ("hole", "whole"), ("lead", "led"), ("meet", "mete"),
-                     ("peace", "piece"), ("quiet", "quite"), ("site", "sight"), ("sons", "suns"),
-                     ("weather", "whether")})
+# Changes the model prefers both ways in right sentences (sound_alike_bars.py: each made at
+# least once as written in the 60,000 corpus sentences): its learners' habits ("quiet" ->
+# "quite", "weather" -> "whether"), a word it favours ("site" -> "sight"), or a rare word
+# for a common one ("need" -> "knead"). Not proposed.
+SKIPPED = frozenset({("accept", "except"), ("aid", "aide"), ("angle", "angel"), ("borne", "born"),
+                     ("cannon", "canon"), ("cannons", "canons"), ("caste", "cast"), ("cloths", "clothes"),
+                     ("customs", "costumes"), ("deer", "dear"), ("desert", "dessert"), ("deserts", "desserts"),
+                     ("diner", "dinner"), ("dyes", "dies"), ("except", "accept"), ("fare", "fair"), ("feat", "feet"),
+                     ("fur", "fir"), ("heroin", "heroine"), ("hole", "whole"), ("lead", "led"), ("meet", "mete"),
+                     ("minuet", "minute"), ("need", "knead"), ("peace", "piece"), ("plums", "plumbs"),
+                     ("presents", "presence"), ("price", "prize"), ("prizes", "prices"), ("quiet", "quite"),
+                     ("rowed", "rode"), ("site", "sight"), ("sons", "suns"), ("sowing", "sewing"),
+                     ("statute", "statue"), ("statutes", "statues"), ("weather", "whether")})
 
 
 def proposals(text: str, counts: Mapping[str, int] | None = None, skipped=SKIPPED) -> list[list[Proposal]]:

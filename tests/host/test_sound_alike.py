@@ -54,7 +54,7 @@ def test_the_change_is_kept_only_if_the_model_prefers_it_both_ways():
     high = PRE_BAR + 1.0
     kept = rules.sound_alikes(Sentence(text, margin=high, back=high - BAR - 1.0))
     assert apply(text, kept) == "I ate a peace of cake."  # the fake model's word
-    assert [e.rule for e in kept] == ["en.sound_alike"]
+    assert [e.rule for e in kept] == ["en.homophone"]  # not confusables.py's context rule "en.sound_alike"
     assert dict(kept[0].evidence) == {"margin": high, "bar": PRE_BAR, "both_ways": BAR + 1.0, "both_ways_bar": BAR}
     # The model would write it here, but as readily write the word back: no preference.
     assert rules.sound_alikes(Sentence(text, margin=high, back=high)) == []

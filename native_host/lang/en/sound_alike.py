@@ -329,7 +329,7 @@ def proposals(text: str, counts: Mapping[str, int] | None = None, skipped=SKIPPE
             continue
         if text[end:end + 1] in ("-", "'", "’") or text[start - 1:start] in ("-", "'", "’", "@", "/", "."):
             continue  # "sole-source", "site's", "web.site"
-        group = [Proposal(start, end, _cased(new, old, text), "en.sound_alike", BAR,
+        group = [Proposal(start, end, _cased(new, old, text), "en.homophone", BAR,
                           f"“{old}” and “{_cased(new, old, text)}” sound alike; here you need “{_cased(new, old, text)}”.",
                           "word-choice")
                  for new in SETS[word] if (word, new) not in skipped]

@@ -15,6 +15,7 @@ from __future__ import annotations
 import argparse
 import re
 from collections import Counter
+from itertools import pairwise
 from pathlib import Path
 
 from native_host.lexicon import load_counts
@@ -32,8 +33,8 @@ MIN_LEXICON = 100_000
 AFFIXES = {"est", "er", "ers", "ed", "al", "less", "ful", "able", "ness", "ly", "ment", "ments", "ship", "hood",
            "ward", "wards", "th", "ish", "ism", "ist", "age", "ion", "ions", "ant", "ent", "ous", "ive", "ing", "ings",
            "son", "ton", "tin", "den", "man", "men", "re", "un", "pre", "per", "pro", "con", "com", "dis", "sub",
-           "al", "el", "la", "le", "ve", "ab", "ad", "ac", "de", "ex", "im", "il", "ir", "en", "em", "es", "ex",
-           "owed", "led", "red", "bed", "ted", "ward", "some", "self"}
+           "el", "la", "le", "ve", "ab", "ad", "ac", "de", "ex", "im", "il", "ir", "en", "em", "es",
+           "owed", "led", "red", "bed", "ted", "some", "self"}
 TWO_LETTER_WORDS = {"be", "up", "in", "on", "to", "do", "no", "go", "so", "by", "my", "we", "he", "me", "at", "as", "an",
                     "or", "of", "it", "is", "us", "am", "if", "ox"}  # the compound and each part common in the lexicon's (web) counts
 OUT = ROOT / "native_host/lang/en/closed_compounds.txt"
@@ -65,7 +66,7 @@ def main() -> None:
     for _, line in corpus_paragraphs(SHARED):
         written = _WORD.findall(line)
         words = [w.lower() for w in written]
-        for a, b in zip(words, words[1:]):
+        for a, b in pairwise(words):
             if a in lefts and (a, b) in pairs:
                 apart[(a, b)] += 1
         closed.update(w for w in words if w in closed_words)

@@ -113,8 +113,7 @@ def main() -> None:
             flush()
     flush()
     with open(args.out, "w", encoding="utf-8") as f:
-        for r in rows:
-            f.write(json.dumps(r) + "\n")
+        f.writelines(json.dumps(r) + "\n" for r in rows)
     report(rows, total, min_margin)
 
 

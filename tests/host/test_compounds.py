@@ -5,13 +5,13 @@ model, and what the checker with the shipped model makes of it."""
 from __future__ import annotations
 
 from functools import partial
+from itertools import pairwise
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from native_host.checker import Checker
-from native_host.edits import apply
 from native_host.lang.en import rules
 from native_host.lang.en.compounds import closed, closed_proposals, proposals
 from tests.host.model_fixture import model_dir
@@ -97,7 +97,7 @@ def test_any_sequence_gives_ordered_non_overlapping_proposals(words):
     found = proposals(text)
     for p in found:
         assert 0 <= p.start < p.end <= len(text) and p.message and p.replacement
-    for p, q in zip(found, found[1:]):
+    for p, q in pairwise(found):
         assert p.end <= q.start
 
 

@@ -383,12 +383,12 @@ def compounds(s) -> list[Edit]:
 
 
 def sound_alikes(s) -> list[Edit]:
-    """A word that sounds like the one meant (sound_alike.py: "a peace of cake", "the break
-    pedal") and a compound written apart (compounds.closed_proposals: "a short cut"), kept
+    """A word that sounds like the one meant (sound_alike.py: "a witch is why", "the break
+    pedal") and a compound written apart (compounds.closed_proposals: "an other"), kept
     if the model prefers the change both ways: its margin here (which the model's copying
-    holds down, about -10 nats for most right changes) minus the margin of writing the
+    holds down, -13 nats for the median change of a right word) minus the margin of writing the
     words back in the sentence so changed reaches the family's bar. The second costs a
-    decoder pass, so it is asked only where the first reaches PRE_BAR (a few sentences in
+    decoder pass, so it is asked only where the first reaches PRE_BAR (about one sentence in
     a hundred); after the model, the first is what its decoding scored already."""
     out = []
     groups = sound_alike_proposals(s.text, s.lexicon.counts) + [[p] for p in closed_proposals(s.text)]

@@ -25,7 +25,15 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 
-from .confusables import COMMON, Proposal, _cased, _participle, _plural_noun, _Words, non_overlapping
+from .confusables import (
+    COMMON,
+    Proposal,
+    _cased,
+    _participle,
+    _plural_noun,
+    _Words,
+    non_overlapping,
+)
 from .phrases import _at
 from .words import FUNCTION_WORDS, IRREGULAR
 
@@ -159,7 +167,7 @@ def _inverted_base(w: _Words, counts) -> list[Proposal]:
         if subject == "i" and w.items[i - 1][0] != "I" or subject in ("you", "we") and word.endswith("s"):
             continue  # "did you guys"
         if word in IRREGULAR and word not in FUNCTION_WORDS - {"did", "had", "was", "were"}:
-            base, past, participle = IRREGULAR[word]
+            base, past, _ = IRREGULAR[word]
             new = base if word != base and (word == past or word in (base + "s", base + "es")) else None
         else:
             new = _base(word, counts)
@@ -195,7 +203,7 @@ def _to_base(w: _Words, counts) -> list[Proposal]:
             continue
         if (new := _base(word, counts)) is not None:
             out.append(_at(w, i, new, "en.to_base", BARS["en.modal_base"],
-                           f"After “to”, use the base form “{{new}}”, not “{{old}}”.", "grammar"))
+                           "After “to”, use the base form “{new}”, not “{old}”.", "grammar"))
     return out
 
 
@@ -421,7 +429,7 @@ def _superlative_than(w: _Words, counts) -> list[Proposal]:
 # One-syllable adjectives, compared with -er: "more big than" -> "bigger than".
 _SHORT = {"big", "small", "cheap", "fast", "slow", "tall", "short", "long", "old", "young", "high", "low", "strong",
           "weak", "hard", "large", "great", "rich", "poor", "warm", "cold", "hot", "cool", "deep", "wide", "thick",
-          "thin", "bright", "dark", "soft", "loud", "quick", "near", "small", "nice", "safe", "late", "close", "fat"}
+          "thin", "bright", "dark", "soft", "loud", "quick", "near", "nice", "safe", "late", "close", "fat"}
 
 
 def _short_comparative(w: _Words, counts) -> list[Proposal]:
@@ -478,7 +486,7 @@ def _participle_after_have(w: _Words) -> list[Proposal]:
     for i, word in enumerate(w.lower[1:], 1):
         if word not in IRREGULAR or word in _PAST_ALSO_PARTICIPLE or not w.items[i][0].islower():
             continue
-        base, past, participle = IRREGULAR[word]
+        _, past, participle = IRREGULAR[word]
         if word != past or past == participle:
             continue
         have = i - 1 if w.prev(i) in _HAVE else i - 2 if w.prev(i) in _BETWEEN_HAVE and w.prev(i - 1) in _HAVE else None

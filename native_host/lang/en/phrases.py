@@ -95,7 +95,7 @@ _MISHEARD = {
     "bare with me": "bear with me", "bare with us": "bear with us", "sort of speak": "so to speak",
     "extract revenge": "exact revenge", "of the upmost importance": "of the utmost importance",
     "peaked my curiosity": "piqued my curiosity", "peak my curiosity": "pique my curiosity",
-    "wet my appetite": "whet my appetite", "wet your appetite": "whet your appetite",
+    "wet my appetite": "whet my appetite",
     "self-depreciating": "self-deprecating", "self depreciating": "self-deprecating",
     "make ends meat": "make ends meet", "spurt of the moment": "spur of the moment", "tie me over": "tide me over",
     "tie us over": "tide us over", "tie them over": "tide them over", "per say": "per se", "deep-seeded": "deep-seated",

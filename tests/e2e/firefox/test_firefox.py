@@ -276,6 +276,11 @@ def test_install_underline_accept_undo(firefox, server, pick, tmp_path, editor):
     pointer(driver, button["x"], button["y"], click=True)
     fixed = text[: target["start"]] + replacement + text[target["end"] :]
     wait_until(lambda: driver.execute_script(read) == fixed, f"the editor to read {fixed!r}")
+    # As in the Chromium suite: the card has closed and the editor has the focus back before
+    # the person presses Ctrl+Z (on a loaded machine the key could otherwise reach the card).
+    wait_for(driver, lambda s: s["card"] is None, what="the card to close")
+    focused = f"return !!document.activeElement?.closest({selector!r})"
+    wait_until(lambda: driver.execute_script(focused), "the editor to have the focus")
 
     webdriver.ActionChains(driver).key_down(Keys.CONTROL).send_keys("z").key_up(Keys.CONTROL).perform()
     wait_until(lambda: driver.execute_script(read) == text, f"one undo to restore {text!r}")

@@ -23,7 +23,7 @@ from collections.abc import Mapping
 from functools import lru_cache
 from pathlib import Path
 
-from .confusables import Proposal, _cased, _Words, non_overlapping
+from .confusables import Proposal, _at, _cased, _Words, non_overlapping
 from .words import FUNCTION_WORDS
 
 # The noun (or adjective) and the verb it is written for.
@@ -119,8 +119,8 @@ def _phrasal(w: _Words) -> list[Proposal]:
                                                                          "when", "because"))\
                 or (prev in _PASSIVE and word in _SAME_PARTICIPLE):
             verb = _PHRASAL[word]
-            out.append(_at(w, i, verb, "en.phrasal_verb",
-                           f"“{word}” is the noun; the verb is two words: “{verb}”."))
+            out.append(_at(w, i, verb, "en.phrasal_verb", None,
+                           f"“{word}” is the noun; the verb is two words: “{verb}”.", "word-choice"))
     return out
 
 
@@ -133,18 +133,12 @@ def _written_closed(w: _Words) -> list[Proposal]:
         if not w.items[i][0].islower():
             continue
         if word == "everyday" and nxt in _AFTER_VERB - {"and", "or"} and prev not in FUNCTION_WORDS | {"", "#"}:
-            out.append(_at(w, i, "every day", "en.written_closed",
-                           "“everyday” is an adjective (“everyday life”); for each day, write “every day”."))
+            out.append(_at(w, i, "every day", "en.written_closed", None,
+                           "“everyday” is an adjective (“everyday life”); for each day, write “every day”.", "word-choice"))
         elif word == "maybe" and prev in _MAYBE_BEFORE and nxt in _MAYBE_AFTER and w.prev(i - 1) in FUNCTION_WORDS | {"", "#"}:
-            out.append(_at(w, i, "may be", "en.written_closed",
-                           "“maybe” means perhaps; as a verb, write “may be”."))
+            out.append(_at(w, i, "may be", "en.written_closed", None,
+                           "“maybe” means perhaps; as a verb, write “may be”.", "word-choice"))
         elif word == "apart" and nxt == "of" and prev in _APART_OF_BEFORE:
-            out.append(_at(w, i, "a part", "en.written_closed",
-                           "“apart” means separated; to belong to something, write “a part of”."))
+            out.append(_at(w, i, "a part", "en.written_closed", None,
+                           "“apart” means separated; to belong to something, write “a part of”.", "word-choice"))
     return out
-
-
-def _at(w: _Words, i: int, new: str, rule: str, message: str) -> Proposal:
-    old, start, end = w.items[i]
-    return Proposal(start, end, _cased(new, old, w.text), rule, None, message,
-                    "spelling" if rule == "en.closed_compound" else "word-choice")

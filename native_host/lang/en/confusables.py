@@ -236,11 +236,13 @@ def proposals(text: str, counts: Mapping[str, int] | None) -> list[Proposal]:
     return sorted(found.values())
 
 
-def _at(w: _Words, i: int, new: str, rule: str, bar: float | None, message: str, span: int = 1) -> Proposal:
-    old, start, _ = w.items[i]
-    end = w.items[i + span - 1][2]
+def _at(w: _Words, i: int, new: str, rule: str, bar: float | None, message: str,
+        category: str | None = None) -> Proposal:
+    """A proposal to write word i as `new` (cased like it); `message` may name {old} and {new}.
+    The families in phrases.py, grammar.py and compounds.py make theirs here too."""
+    old, start, end = w.items[i]
     new = _cased(new, old, w.text)
-    return Proposal(start, end, new, rule, bar, message.format(old=w.text[start:end], new=new))
+    return Proposal(start, end, new, rule, bar, message.format(old=old, new=new), category)
 
 
 def _apostrophes(w: _Words, counts) -> list[Proposal]:

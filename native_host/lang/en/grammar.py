@@ -28,13 +28,13 @@ from collections.abc import Mapping
 from .confusables import (
     COMMON,
     Proposal,
+    _at,
     _cased,
     _participle,
     _plural_noun,
     _Words,
     non_overlapping,
 )
-from .phrases import _at
 from .words import FUNCTION_WORDS, IRREGULAR
 
 # The model's least margin (nats) for the families it can judge. The others it cannot: it

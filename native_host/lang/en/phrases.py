@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 
-from .confusables import Proposal, _cased, _nounish, _Words, non_overlapping
+from .confusables import Proposal, _at, _cased, _nounish, _Words, non_overlapping
 from .words import FUNCTION_WORDS
 
 # A word its neighbour already says: (phrase, what is left). Not "close proximity", "past
@@ -402,7 +402,3 @@ def _compound(w: _Words, counts) -> list[Proposal]:
     return out
 
 
-def _at(w: _Words, i: int, new: str, rule: str, bar: float | None, message: str, category: str) -> Proposal:
-    old, start, end = w.items[i]
-    new = _cased(new, old, w.text)
-    return Proposal(start, end, new, rule, bar, message.format(old=old, new=new), category)

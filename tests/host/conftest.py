@@ -36,3 +36,16 @@ def module_token_env(tmp_path_factory):
            "REDLINE_KEYRING_SERVICE": f"redline-test-{uuid.uuid4().hex[:8]}"}
     yield env
     forget_keyring_token(env["REDLINE_KEYRING_SERVICE"])
+
+
+@pytest.fixture(scope="session")
+def thorough_checker():
+    """The shipped model's checker showing every edit it finds (Thorough), loaded once for
+    the rule families' tests that run sentences through the real model (test_confusables,
+    test_phrases, test_grammar, test_compounds, test_sound_alike, test_false_alarms). The
+    shipped calibration was fitted before many of these rules existed, so at Balanced it
+    may hide ones it scores low ("there spec file")."""
+    from native_host.checker import Checker
+    from tests.host.model_fixture import model_dir
+
+    return Checker(model_dir(), sensitivity="thorough")

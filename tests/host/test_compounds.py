@@ -11,10 +11,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from native_host.checker import Checker
 from native_host.lang.en import rules
 from native_host.lang.en.compounds import closed, closed_proposals, proposals
-from tests.host.model_fixture import model_dir
 from tests.host.rule_sentence import RuleSentence
 
 Sentence = partial(RuleSentence, counts={})
@@ -101,21 +99,16 @@ def test_any_sequence_gives_ordered_non_overlapping_proposals(words):
         assert p.end <= q.start
 
 
-@pytest.fixture(scope="module")
-def checker():
-    return Checker(model_dir(), sensitivity="thorough")
-
-
 @pytest.mark.parametrize("text, right", [
     ("We will setup the new server tomorrow.", "We will set up the new server tomorrow."),
     ("Please remember to logout when you leave.", "Please remember to log out when you leave."),
     ("We go running everyday.", "We go running every day."),
     ("I bought an eighteen inch monitor.", "I bought an eighteen-inch monitor."),
 ])
-def test_the_checker_fixes_them(checker, text, right):
-    assert checker.correct(text) == right
+def test_the_checker_fixes_them(thorough_checker, text, right):
+    assert thorough_checker.correct(text) == right
 
 
-def test_the_checker_leaves_right_compounds_alone(checker):
+def test_the_checker_leaves_right_compounds_alone(thorough_checker):
     text = "Open the login page and run the setup wizard every day."
-    assert checker.correct(text) == text
+    assert thorough_checker.correct(text) == text

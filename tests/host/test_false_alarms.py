@@ -4,14 +4,6 @@ these may be flagged even there."""
 
 import pytest
 
-from native_host.checker import Checker
-from tests.host.model_fixture import model_dir
-
-
-@pytest.fixture(scope="module")
-def checker():
-    return Checker(model_dir(), sensitivity="thorough")
-
 
 @pytest.mark.parametrize("text", [
     "An unidentified man was seen near the station.",  # a/an: "un-" + a word sounds like a vowel
@@ -25,15 +17,15 @@ def checker():
     "We offer flexi-time to all staff.",  # part of a hyphenated word
     "const total = items.reduce((a, b) => a + b, 0);\ndef main():\n    return total;",  # pasted code
 ])
-def test_fine_text_is_left_alone(checker, text):
-    assert [(s.text, s.replacements[0]) for s in checker.check(text)] == []
+def test_fine_text_is_left_alone(thorough_checker, text):
+    assert [(s.text, s.replacements[0]) for s in thorough_checker.check(text)] == []
 
 
-def test_the_un_words_still_get_their_article_fixed_when_wrong(checker):
-    assert checker.correct("It was a unimportant detail and a university town.") == \
+def test_the_un_words_still_get_their_article_fixed_when_wrong(thorough_checker):
+    assert thorough_checker.correct("It was a unimportant detail and a university town.") == \
         "It was an unimportant detail and a university town."
 
 
-def test_prose_beside_code_is_still_checked(checker):
+def test_prose_beside_code_is_still_checked(thorough_checker):
     text = "Run this:\nconst x = load(path);\nIt recieve the file and returns it."
-    assert [s.text for s in checker.check(text)] == ["recieve"]
+    assert [s.text for s in thorough_checker.check(text)] == ["recieve"]

@@ -10,11 +10,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from native_host.checker import Checker
 from native_host.edits import apply
 from native_host.lang.en import rules
 from native_host.lang.en.grammar import proposals
-from tests.host.model_fixture import model_dir
 from tests.host.rule_sentence import RuleSentence
 
 LEXICON = {w: 10_000 for w in (
@@ -155,11 +153,6 @@ def test_any_sequence_gives_ordered_non_overlapping_edits(words):
             assert p.end <= q.start
 
 
-@pytest.fixture(scope="module")
-def checker():
-    return Checker(model_dir(), sensitivity="thorough")
-
-
 @pytest.mark.parametrize("text, right", [
     ("Does they know the answer?", "Do they know the answer?"),
     ("I didn't wanted to leave.", "I didn't want to leave."),
@@ -181,13 +174,13 @@ def checker():
     ("We meet at five o clock.", "We meet at five o'clock."),
     ("She could care less about it.", "She couldn't care less about it."),  # phrases.py
 ])
-def test_the_checker_fixes_them(checker, text, right):
-    assert checker.correct(text) == right
+def test_the_checker_fixes_them(thorough_checker, text, right):
+    assert thorough_checker.correct(text) == right
 
 
 @pytest.mark.parametrize("text", [
     "We do all we can to help them.",
     "She grew up in 1960s Britain.",
 ])
-def test_the_checker_leaves_right_sentences_alone(checker, text):
-    assert checker.correct(text) == text
+def test_the_checker_leaves_right_sentences_alone(thorough_checker, text):
+    assert thorough_checker.correct(text) == text

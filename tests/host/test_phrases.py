@@ -10,11 +10,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from native_host.checker import Checker
 from native_host.edits import apply
 from native_host.lang.en import rules
 from native_host.lang.en.phrases import proposals
-from tests.host.model_fixture import model_dir
 from tests.host.rule_sentence import RuleSentence
 
 LEXICON = {w: 10_000 for w in "job drive author son car time money idea way came list plans trip form".split()}
@@ -129,11 +127,6 @@ def test_any_sequence_gives_ordered_non_overlapping_edits(words):
         assert p.end <= q.start
 
 
-@pytest.fixture(scope="module")
-def checker():
-    return Checker(model_dir(), sensitivity="thorough")
-
-
 @pytest.mark.parametrize("text, right", [
     ("They will return back home tomorrow.", "They will return home tomorrow."),
     ("I forgot my PIN number.", "I forgot my PIN."),
@@ -142,5 +135,5 @@ def checker():
     ("He is a well known author.", "He is a well-known author."),
     ("We saw the the car.", "We saw the car."),
 ])
-def test_the_checker_fixes_them(checker, text, right):
-    assert checker.correct(text) == right
+def test_the_checker_fixes_them(thorough_checker, text, right):
+    assert thorough_checker.correct(text) == right

@@ -8,11 +8,9 @@ from functools import partial
 
 import pytest
 
-from native_host.checker import Checker
 from native_host.edits import apply
 from native_host.lang.en import rules
 from native_host.lang.en.sound_alike import BAR, PRE_BAR, SETS, SKIPPED, proposals
-from tests.host.model_fixture import model_dir
 from tests.host.rule_sentence import RuleSentence
 
 Sentence = partial(RuleSentence, counts={})
@@ -75,17 +73,12 @@ def test_the_message_names_the_mistake():
     assert (e.replacement, e.message) == ("brake", "“break” and “brake” sound alike; here you need “brake”.")
 
 
-@pytest.fixture(scope="module")
-def checker():
-    return Checker(model_dir(), sensitivity="thorough")
-
-
 @pytest.mark.parametrize("text, right", [
     ("This is the problem witch we found.", "This is the problem which we found."),
     ("The capitol of France is Paris.", "The capital of France is Paris."),
 ])
-def test_the_checker_fixes_a_sound_alike(checker, text, right):
-    assert checker.correct(text) == right
+def test_the_checker_fixes_a_sound_alike(thorough_checker, text, right):
+    assert thorough_checker.correct(text) == right
 
 
 @pytest.mark.parametrize("text", [
@@ -93,5 +86,5 @@ def test_the_checker_fixes_a_sound_alike(checker, text, right):
     "We took a short break before the meeting.",
     "There is no table free, so we will wait outside.",
 ])
-def test_the_checker_leaves_right_words_alone(checker, text):
-    assert checker.correct(text) == text
+def test_the_checker_leaves_right_words_alone(thorough_checker, text):
+    assert thorough_checker.correct(text) == text

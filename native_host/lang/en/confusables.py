@@ -296,9 +296,10 @@ def _its_your(w: _Words, counts) -> list[Proposal]:
         if word in pairs:
             new, rule, message = pairs[word]
             if nxt in _NOT_AFTER_POSSESSIVE or (nxt in _PREDICATIVE and not _nounish(after, counts)):
-                if (word == "whose" and nxt in _PREDICATIVE) or (nxt == "not" and after in ("being", "having")):
-                    continue  # "Whose right is it?", "its not being ready"
-                sure = _never_after_possessive(nxt, after) or (nxt in _ADJECTIVES and after == "" and word != "whose")
+                if (word == "whose" and nxt in _PREDICATIVE) or (nxt == "not" and after.endswith("ing")):
+                    continue  # "Whose right is it?", "its not being ready", "insisted on its not coming"
+                sure = _never_after_possessive(nxt, after) or (nxt in _ADJECTIVES and after == "" and word != "whose") \
+                    or (word == "your" and w.prev(i) == "" and nxt in _YOUR_PREDICATE and after in ("", "about", "but"))
                 out.append(_at(w, i, new, rule, None if sure else BARS[rule], message))
             elif (nxt.endswith("ing") and w.next(i, 2) in _DETERMINERS | _OBJECTS | {"to", "it", "out", "up"}) or \
                     (nxt == "time" and after in ("to", "for")):
@@ -308,7 +309,7 @@ def _its_your(w: _Words, counts) -> list[Proposal]:
             if nxt == "own" or (w.prev(i) in _PREPOSITIONS_ONLY and nxt and nxt not in FUNCTION_WORDS | {"#"}) or \
                     (nxt not in FUNCTION_WORDS | {"", "#"} and not nxt.endswith(("ed", "ing")) and after in _FINITE):
                 out.append(_at(w, i, new, rule, None, message))  # "its own", "off it's hub", "it's door is"
-            elif _nounish(nxt, counts) and nxt not in _PREDICATIVE | {"kind", "sort"} and not nxt.endswith(("ed", "ing")) \
+            elif _nounish(nxt, counts) and nxt not in _PREDICATIVE | _CARDINALS | {"kind", "sort"} and not nxt.endswith(("ed", "ing")) \
                     and _plain_end(w, i + 1, counts) and w.prev(i) not in _CLAUSE_START:
                 out.append(_at(w, i, new, rule, BARS[rule], message))
     return out
@@ -317,7 +318,13 @@ def _its_your(w: _Words, counts) -> list[Proposal]:
 def _never_after_possessive(nxt: str, after: str) -> bool:
     """A possessive is never followed by an article, nor by "not" unless a gerund comes next
     ("their not being there")."""
-    return nxt in ("a", "an", "the") or (nxt == "not" and after not in ("being", "having"))
+    return nxt in ("a", "an", "the") or (nxt == "not" and not after.endswith("ing"))
+
+
+# "it's nine at night", "it's ten to five": a number after "it's" is a time or a count; a
+# possessive's number needs its noun ("its nine members"), which a finder would see.
+_CARDINALS = _NUMBERS | {"eleven", "twelve", "twenty", "thirty", "forty", "fifty", "sixty", "hundred", "thousand",
+                         "million", "midnight", "noon"}
 
 
 # After these, "it's", "you're", "who's" cannot stand ("off it's hub", "in you're car").
@@ -375,6 +382,58 @@ def _their(w: _Words, counts) -> list[Proposal]:
             out.append(_at(w, i, "their", "en.theyre_their", BARS["en.theyre_their"],
                            "“they're” means “they are”; the possessive is “their”."))
     return out
+
+
+def _possessive_phrase(w: _Words, counts) -> list[Proposal]:
+    """"it's", "they're", "you're" or "there" before a noun phrase, where the possessive is
+    meant: after "are"/"were" ("What are it's benefits", "These are they're best clothes"),
+    after a preposition that takes no clause ("alongside it's coast", "to you're pet", "to
+    there old parents", "in there place"), or before an adjective and a noun that end the
+    phrase ("addresses it's internal developers"). Also "its had": never a possessive."""
+    out = []
+    for i, word in enumerate(w.lower):
+        prev, nxt, after = w.prev(i), w.next(i), w.next(i, 2)
+        if word == "its" and nxt == "had":
+            out.append(_at(w, i, "it's", "en.possessive_phrase", None,
+                           "“its” is possessive; before “had”, write “it's” (it has)."))
+            continue
+        if word not in _POSSESSIVE_OF or not _nounish(nxt, counts) or nxt.endswith(("ed", "ing")) \
+                or nxt in _PREDICATIVE | _CARDINALS | _NOT_AFTER_POSSESSIVE:
+            continue
+        two = _nounish(after, counts) and (_plain_end(w, i + 2, counts) or w.next(i, 3) in _NOT_NOUNS)
+        one = _plain_end(w, i + 1, counts)
+        if word == "there":
+            found = prev in ("to", "in", "into") and (one or two)
+        else:
+            found = (prev in _PLURAL_BE and i > 1) or (prev in _NP_PREPOSITIONS and (one or two)) or \
+                (two and prev not in _CLAUSE_START | _BE | _SAYING and not after.endswith(("ed", "ing")))
+        if found:  # "are it's" is never "are it is" (the model: -2.95 nats for "What are its main benefits")
+            bar = None if word == "it's" and prev in _PLURAL_BE else BARS["en.possessive_phrase"]
+            out.append(_at(w, i, _POSSESSIVE_OF[word], "en.possessive_phrase", bar, _POSSESSIVE_MESSAGE[word]))
+    return out
+
+
+_POSSESSIVE_OF = {"it's": "its", "they're": "their", "you're": "your", "there": "their"}
+_POSSESSIVE_MESSAGE = {
+    "it's": "“it's” means “it is”; before a noun, the possessive is “its”.",
+    "they're": "“they're” means “they are”; before a noun, the possessive is “their”.",
+    "you're": "“you're” means “you are”; before a noun, the possessive is “your”.",
+    "there": "“there” points to a place; for belonging use “their”.",
+}
+# "What are it's benefits": "are" is never followed by "it is", so a possessive is meant.
+_PLURAL_BE = {"are", "were", "aren't", "weren't"}
+# Prepositions that take a noun phrase and never a clause ("alongside it's coast", "to you're pet").
+_NP_PREPOSITIONS = {"to", "alongside", "beside", "along", "around", "against", "among", "amongst", "between",
+                    "beyond", "inside", "outside", "throughout", "via", "despite", "near", "beneath", "underneath"}
+# Verbs that take a clause ("says it's good news"): "it's" after them is "it is".
+_SAYING = {"says", "said", "say", "thinks", "think", "thought", "knows", "know", "knew", "hopes", "hope", "guess",
+           "feel", "feels", "felt", "see", "sees", "saw", "found", "find", "finds", "seems", "seemed", "means",
+           "meant", "heard", "hear", "hears", "realise", "realize", "realised", "realized", "agree", "agreed",
+           "sure", "glad", "sorry", "afraid", "maybe", "perhaps", "hopefully", "probably", "surely", "whether",
+           "where", "what", "how", "who", "unless", "once", "until", "till", "whenever", "wherever", "here"}
+# "Your right, but", "Your wrong about": after a sentence-opening "Your" these are the predicate,
+# though the model copies "Your" there (-7 nats).
+_YOUR_PREDICATE = {"right", "wrong", "correct", "welcome", "sure", "kidding", "lucky", "joking"}
 
 
 def _then_than(w: _Words, counts) -> list[Proposal]:
@@ -641,9 +700,10 @@ BARS = {  # the model's least margin (nats) for each family, before s.min_margin
     "en.their_there": -6.0, "en.their_theyre": -3.0, "en.there_their": -3.0, "en.theyre_their": -3.0,
     "en.then_than": -3.0, "en.than_then": -3.0, "en.lose_loose": -3.0, "en.too_to": -3.0, "en.to_too": -8.0, "en.loose_lose": -3.0,
     "en.affect_effect": -7.0, "en.effect_affect": -8.0, "en.fewer_less": -8.0,
+    "en.possessive_phrase": -3.0,
     "en.past_time": -3.0, "en.there_were": -6.0, "en.here_hear": -3.0, "en.were_where": -3.0, "en.base_form": -3.0, "en.participle_past": -3.0, "en.passed_past": -3.0,
 }
 
-_FINDERS = (_does_not, _apostrophes, _modal_of, _its_your, _their, _then_than, _to_too, _lose_loose,
+_FINDERS = (_does_not, _apostrophes, _modal_of, _its_your, _their, _possessive_phrase, _then_than, _to_too, _lose_loose,
             _affect_effect, _fewer, _and_an, _past_time, _there_were, _here_hear, _were_where, _base_after, _participle_as_past, _much,
             _sound_alikes)

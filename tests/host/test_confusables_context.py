@@ -1,0 +1,83 @@
+"""Context families of confusables.py added for fluent writers' commonly confused words
+(issue #20): a possessive written as "it's"/"they're"/"you're"/"there" before a noun
+phrase. What is proposed is read with the shipped lexicon's counts (no model); what the
+checker keeps, with the shipped model."""
+
+from __future__ import annotations
+
+import pytest
+
+from native_host.lang.en.confusables import proposals
+from native_host.lexicon import Lexicon
+from tests.host.model_fixture import model_dir
+
+COUNTS = Lexicon.load(model_dir()).counts
+
+
+def proposed(text: str, rule: str | None = None) -> list[str]:
+    return [f"{text[p.start:p.end]} -> {p.replacement}" for p in proposals(text, COUNTS) if rule in (None, p.rule)]
+
+
+@pytest.mark.parametrize("text, change", [
+    ("What are its main benefits? What are it's main benefits?", "it's -> its"),
+    ("These are they're best clothes.", "they're -> their"),
+    ("The firm lost it's biggest client.", "it's -> its"),
+    ("Move the folder to it's proper place.", "it's -> its"),
+    ("We sailed alongside it's coast.", "it's -> its"),
+    ("We drove to there old house.", "there -> their"),
+    ("They lost everything in there place.", "there -> their"),
+    ("Its had a mention in the paper.", "Its -> It's"),
+])
+def test_a_possessive_meant_before_a_noun_phrase_is_proposed(text, change):
+    assert proposed(text) == [change]
+
+
+@pytest.mark.parametrize("text", [
+    "When this happens it's bad luck for him.",  # a clause's verb before "it's": the model judges, and rejects
+    "I think it's good news.",
+    "They said it's hard work.",
+    "Now they're best friends.",
+    "Second of all it's nine at night.",
+    "Put it in there first.",
+    "We went from here to there today.",
+    "Is anyone in there?",
+    "In the end you're gonna learn.",
+    "It's had a huge impact on me.",
+    "I insisted on its not coming into the house.",
+    "There is a reason for your not leaving now.",
+])
+def test_right_words_before_a_noun_phrase_are_not_certain(text):
+    assert [p for p in proposals(text, COUNTS) if p.bar is None] == []
+
+
+@pytest.mark.parametrize("text", [
+    "Second of all it's nine at night.",
+    "I insisted on its not coming into the house.",
+    "Put it in there first.",
+    "Now they're best friends.",
+    "I think it's good news.",
+])
+def test_right_words_are_not_proposed(text):
+    assert proposed(text) == []
+
+
+def test_your_right_at_a_sentence_start_is_certain():
+    """The model copies a sentence-opening "Your" (-7 nats for "You're right"), so the context decides."""
+    [p] = proposals("Your right, but it is late.", COUNTS)
+    assert (p.replacement, p.bar) == ("You're", None)
+    assert None not in [p.bar for p in proposals("Your right to vote is yours.", COUNTS)]
+
+
+@pytest.mark.parametrize("text, fixed", [
+    ("What are it's main benefits?", "What are its main benefits?"),
+    ("These are they're best clothes.", "These are their best clothes."),
+    ("They lost everything in there place.", "They lost everything in their place."),
+    ("Your right, but it is late.", "You're right, but it is late."),
+])
+def test_the_checker_puts_the_possessive(thorough_checker, text, fixed):
+    assert thorough_checker.correct(text) == fixed
+
+
+def test_the_message_names_the_mistake(thorough_checker):
+    [s] = [s for s in thorough_checker.check("We drove to there old house.") if s.text == "there"]
+    assert s.message == "“there” points to a place; for belonging use “their”." and s.rule == "en.possessive_phrase"

@@ -81,3 +81,36 @@ def test_the_checker_puts_the_possessive(thorough_checker, text, fixed):
 def test_the_message_names_the_mistake(thorough_checker):
     [s] = [s for s in thorough_checker.check("We drove to there old house.") if s.text == "there"]
     assert s.message == "“there” points to a place; for belonging use “their”." and s.rule == "en.possessive_phrase"
+
+
+@pytest.mark.parametrize("text, change, rule", [
+    ("More people came then we expected.", "then -> than", "en.comparative_then"),
+    ("He is much older now then his brother.", "then -> than", "en.comparative_then"),
+    ("There are other options then this one.", "then -> than", "en.comparative_then"),
+    ("It runs for less then 10 seconds.", "then -> than", "en.then_than"),
+    ("It was worth than I thought.", "worth -> worse", "en.worse_than"),
+    ("This is worst than last year.", "worst -> worse", "en.worse_than"),
+])
+def test_then_in_a_comparison_is_proposed(text, change, rule):
+    assert [(f"{text[p.start:p.end]} -> {p.replacement}", p.rule) for p in proposals(text, COUNTS)] == [(change, rule)]
+
+
+@pytest.mark.parametrize("text", [
+    "I was stronger then.",  # at the clause's end "then" is time
+    "I got along faster then.",
+    "The older kids then left the room.",  # a verb follows: time
+    "If you need more help then call me.",  # a condition: "if ... then"
+    "We bought more bread, then went home.",  # another clause
+    "For a while we were lower than the balloons, then they fell.",
+    "He could make a better pencil than was then in use.",
+    "Such further suggestions as may then seem advisable.",
+    "The other installments then remaining unpaid.",
+    "It is of more worth than gold.",
+])
+def test_then_as_time_is_left_alone(text):
+    assert proposed(text) == []
+
+
+def test_worse_than_is_certain_and_named(thorough_checker):
+    [s] = [s for s in thorough_checker.check("It was worth than I thought.") if s.text == "worth"]
+    assert (s.replacements[0], s.rule) == ("worse", "en.worse_than") and "worse than" in s.message

@@ -443,11 +443,58 @@ def _then_than(w: _Words, counts) -> list[Proposal]:
         if word == "than" and w.prev(i) in ("and", "since", "until", "till", "just", "back", "even", "from"):
             out.append(_at(w, i, "then", "en.than_then", BARS["en.than_then"],
                            "Use “then” for time or order; “than” is for comparisons."))
-        if word == "then" and (w.prev(i) in _COMPARATIVES or (i >= 2 and w.prev(i - 1) in ("more", "less")
-                                                               and w.prev(i) not in FUNCTION_WORDS)):
+        if word != "then" or w.next(i) == "":
+            continue  # "I was stronger then.": at a clause's end it is time
+        if w.prev(i) in _COMPARATIVES:
             out.append(_at(w, i, "than", "en.then_than", BARS["en.then_than"],
                            "Use “than” in a comparison; “then” is about time."))
+        elif (j := _comparative_before(w, i, counts)) is not None:
+            out.append(_at(w, i, "than", "en.comparative_then", BARS["en.comparative_then"],
+                           f"“{w.items[j][0]}” makes this a comparison: use “than”; “then” is about time."))
     return out
+
+
+def _comparative_before(w: _Words, i: int, counts) -> int | None:
+    """The comparative two to four words before "then" (word i) in its clause ("more people
+    came then expected", "rather walk then drive", "much older now then"), if "then" can be
+    "than" here: no word between opens another clause, no verb form follows "then" ("The
+    older kids then left"), and no "if"/"when"/"once" comes before ("If you need more help
+    then call me"): there it is time."""
+    nxt = w.next(i)
+    if nxt in _THEN_BEFORE or _verb_form(nxt) or w.prev(i) in ("", "#") or w.prev(i) in _THEN_AFTER \
+            or any(x in _THEN_CONDITIONS for x in w.lower[:i]):
+        return None
+    for j in range(i - 2, max(i - 5, 0) - 1, -1):
+        if w.next(j) in ("", "#") or w.lower[j + 1] in _CLAUSE_OPENERS - _ALL_SUBJECTS | {"than", "as"}:
+            return None
+        if w.lower[j] in _COMPARATIVES:
+            return j
+    return None
+
+
+def _worse_than(w: _Words, counts) -> list[Proposal]:
+    """"worth than" and "worst than" are "worse than": certain unless "more worth than"."""
+    out = []
+    for i, word in enumerate(w.lower):
+        if word in ("worth", "worst") and w.next(i) == "than" and w.prev(i) not in ("more", "less", "much", "greater", "no"):
+            out.append(_at(w, i, "worse", "en.worse_than", None,
+                           "“{old} than” is a slip for the comparative: “worse than”."))
+    return out
+
+
+# "then" before these is about time or order ("more tests, then again", "then so be it").
+_THEN_BEFORE = {"again", "so", "there", "on", "onwards", "back", "later", "what", "is", "was", "will", "would", "can",
+                "could", "should", "must", "might", "shall", "may"}
+# "may then seem", "was then in use": "then" after a verb's auxiliary is time.
+_THEN_AFTER = _MODALS | _BE | {"will", "can", "shall", "may", "do", "does", "did", "be", "been", "being", "am"}
+# A condition earlier in the sentence: "If you want more, then ask."
+_THEN_CONDITIONS = {"if", "when", "once", "whenever", "unless", "first", "since", "until", "after"}
+
+
+def _verb_form(word: str) -> bool:
+    """A past tense, participle or -ing form ("left", "asked", "remaining"): after "then" it
+    is the clause's verb."""
+    return word in IRREGULAR and word != IRREGULAR[word][0] or (word.endswith(("ed", "ing")) and len(word) > 4)
 
 
 def _to_too(w: _Words, counts) -> list[Proposal]:
@@ -700,10 +747,10 @@ BARS = {  # the model's least margin (nats) for each family, before s.min_margin
     "en.their_there": -6.0, "en.their_theyre": -3.0, "en.there_their": -3.0, "en.theyre_their": -3.0,
     "en.then_than": -3.0, "en.than_then": -3.0, "en.lose_loose": -3.0, "en.too_to": -3.0, "en.to_too": -8.0, "en.loose_lose": -3.0,
     "en.affect_effect": -7.0, "en.effect_affect": -8.0, "en.fewer_less": -8.0,
-    "en.possessive_phrase": -3.0,
+    "en.possessive_phrase": -3.0, "en.comparative_then": -3.0,
     "en.past_time": -3.0, "en.there_were": -6.0, "en.here_hear": -3.0, "en.were_where": -3.0, "en.base_form": -3.0, "en.participle_past": -3.0, "en.passed_past": -3.0,
 }
 
-_FINDERS = (_does_not, _apostrophes, _modal_of, _its_your, _their, _possessive_phrase, _then_than, _to_too, _lose_loose,
+_FINDERS = (_does_not, _apostrophes, _modal_of, _its_your, _their, _possessive_phrase, _then_than, _worse_than, _to_too, _lose_loose,
             _affect_effect, _fewer, _and_an, _past_time, _there_were, _here_hear, _were_where, _base_after, _participle_as_past, _much,
             _sound_alikes)

@@ -18,7 +18,7 @@ from tests.host.rule_sentence import RuleSentence
 LEXICON = {w: 10_000 for w in (
     "go goes went walk walks walked school shop house car file spec tail way color people person students student "
     "things thing reasons reason hour idea own nature time home park money water book books cars results update updates "
-    "way ways lots information wine lovers tax sales".split())}
+    "way ways lots information wine lovers tax sales serious easy means mean series news".split())}
 
 
 def proposed(text: str) -> list[str]:
@@ -53,6 +53,9 @@ def certain(text: str) -> list[str]:
     ("There were less students this time.", "less -> fewer", False),
     ("There was updates to it.", "was -> were", False),
     ("There is two ways in.", "is -> are", False),
+    ("There is no easy ways in.", "is -> are", False),  # a quantifier and describing words before the plural
+    ("There was some serious updates.", "was -> were", False),
+    ("There was so many reasons.", "was -> were", False),
     ("I can't here you.", "here -> hear", False),
     ("That's were they live.", "were -> where", False),
     ("I want to went home.", "went -> go", False),
@@ -115,6 +118,7 @@ def test_certain_slips_need_no_model(text, change):
     "Everyone's job is someone's hobby.",
     "As was his wont, the cant of the deck was steep.",
     "There is lots of time; there was sales tax on it.",
+    "There is no means of escape; there was a series of updates; there is some news.",
     "Many wine lovers came to see the rose we found; many wine and food fairs.",
     "Come here, you. Were they here? It is here that we met.",
     "She says it's money, and you're home.",

@@ -204,6 +204,57 @@ def _plural_noun(word: str, counts: Mapping[str, int] | None) -> bool:
     return counts.get(word, 0) >= COMMON and any(counts.get(s, 0) >= COMMON and s not in FUNCTION_WORDS for s in stems)
 
 
+# Plurals spelt as singulars ("men" -> "man") for a noun phrase after "a"; not "people" ("a people").
+_IRREGULAR_SINGULAR = {"men": "man", "women": "woman", "children": "child", "feet": "foot", "teeth": "tooth",
+                       "mice": "mouse", "geese": "goose"}
+# -s nouns that are singular too ("a means", "a series") or name a thing whole ("a long ways").
+_ONE_THOUGH_S = {"means", "series", "species", "headquarters", "crossroads", "barracks", "gallows", "whereabouts",
+                 "odds", "thanks", "ways", "innings", "premises", "works", "links", "lens", "kudos", "measles", "mumps",
+                 "rabies", "diabetes", "molasses", "billiards", "darts", "bellows", "sweets", "arms", "customs",
+                 "goods", "clothes", "outskirts", "remains", "savings", "earnings", "surroundings", "lyrics", "news",
+                 "corps", "goings", "summons", "blues", "does", "goes", "has", "is", "was", "people"}
+# Quantities "a" counts with, before a plural: "a dozen eggs", "a hundred years".
+_QUANTITY = {"dozen", "couple", "hundred", "thousand", "million", "billion", "trillion", "score", "handful", "pair",
+             "number", "total", "further", "additional", "extra", "mere", "whopping", "record",
+             "full", "solid", "staggering", "estimated", "average", "maximum", "minimum", "combined", "lot", "bunch",
+             "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "twenty", "fifty", "few",
+             "several", "whole", "nearly", "almost", "about", "roughly", "some", "other", "another", "consecutive"}
+# Words that describe and are seldom nouns: a common list, and the endings adjectives take.
+_DESCRIBING = set("""new old big small good bad great major minor huge large simple long short high low young main real
+true false free full nice fine hard easy strong weak poor rich wide deep dark bright clear quick fast slow late early
+recent different important common special certain basic perfect serious similar proper rare safe warm cold hot cool dry
+wet clean dirty cheap expensive modern ancient private complete entire specific unique tiny vast massive lousy wooden
+golden broken hidden frozen stolen written spoken forgotten single senior junior former latest brief busy happy
+heavy healthy lucky tricky risky noisy messy crazy silly pretty ugly better bigger larger smaller greater higher lower
+newer older longer shorter stronger wider faster cheaper easier harder excellent efficient sufficient independent
+consistent relevant urgent frequent permanent decent pleasant brilliant elegant apparent prominent significant
+absolute extra quiet strange odd raw rough smooth soft loud sharp thick thin tight loose sweet bitter fresh solid
+difficult interesting amazing exciting boring surprising confusing challenging outstanding existing missing
+""".split())
+# Not "-ing": "a good understanding continues", "a living shuts" (nouns).
+_ADJECTIVE_ENDINGS = ("al", "ful", "ous", "ive", "ic", "able", "ible", "less", "ish", "ary", "ed", "est")
+# After the plural: words that show it is a verb with its object or infinitive ("a bad lowers
+# a consumer's welfare", "a good beating makes them"), or a particle ("a real hands off approach").
+_AFTER_VERB = {"and", "or", "to", "off", "out", "up", "down", "a", "an", "the", "this", "that", "these", "those", "my",
+               "your", "his", "her", "its", "our", "their", "them", "him", "me", "us", "it", "you", "i", "he", "she",
+               "we", "they", "each", "every", "no", "some", "any", "all", "both", "such", "itself", "himself",
+               "herself", "themselves", "what", "who", "which", "whom", "how", "why", "where", "when", "if", "whether",
+               "not", "never", "also", "just", "only", "even", "still", "always", "often", "usually", "really"}
+
+
+def _adjective(word: str, counts) -> bool:
+    """A common word that describes a noun and is not one itself: in the list or with an
+    adjective's ending, and with no plural of its own ("general", "official", "meeting"
+    have one: "a meeting takes" is a clause); not a number or quantity ("a dozen eggs")."""
+    if word in FUNCTION_WORDS or word in _QUANTITY or word in _IRREGULAR_SINGULAR or "'" in word or counts is None \
+            or counts.get(word, 0) < COMMON:
+        return False
+    if word in _DESCRIBING:
+        return True
+    return word.endswith(_ADJECTIVE_ENDINGS) and not _plural_noun(word, counts) and \
+        counts.get(word + "s", 0) + counts.get(word + "es", 0) < 0.1 * counts.get(word, 0)
+
+
 def _participle(word: str, counts: Mapping[str, int] | None) -> bool:
     """A past participle ("done", "been", "gone", "finished")."""
     if word in _PARTICIPLE_EXTRA or (word in IRREGULAR and word == IRREGULAR[word][2]):
@@ -603,14 +654,20 @@ def _past_time(w: _Words, counts) -> list[Proposal]:
 
 
 def _there_were(w: _Words, counts) -> list[Proposal]:
-    """"There was updates" -> "There were updates": "there" + a singular "be" + a plural noun."""
+    """"There was updates" -> "There were updates", "There is no easy answers" -> "are":
+    "there" + a singular "be" + a plural noun, after a quantifier and describing words."""
     out = []
     for i, word in enumerate(w.lower[:-1]):
         nxt = w.next(i)
         if word == "there" and w.next(i, 1) in _SINGULAR_BE and w.prev(i) not in ("than", "from", "over", "up", "in"):
-            counted, k = w.next(i, 2), 2
-            if counted in _MANY:
-                counted, k = w.next(i, 3), 3
+            k = 2
+            if w.next(i, k) in ("so", "too", "how", "far") and w.next(i, k + 1) in ("many", "few", "more"):
+                k += 1  # "There was so many"
+            if w.next(i, k) in _MANY | _SOME:
+                k += 1
+            while k < 5 and _adjective(w.next(i, k), counts) and w.items[i + k][0].islower():
+                k += 1  # "There is no easy answers", "There was some serious problems"
+            counted = w.next(i, k)
             ends = w.next(i, k + 1)  # "There was sales tax": a plural that modifies the noun after it
             if counted not in _AMOUNTS | {"", "#"} and w.items[i + k][0].islower() and _plural_noun(counted, counts) and \
                     (ends in ("", "#") or ends in FUNCTION_WORDS or ends in _NOT_NOUNS):
@@ -725,6 +782,7 @@ _DURATIONS = {"years", "months", "weeks", "days", "hours", "minutes", "decades",
               "ages"}
 _SINGULAR_BE = {"is": "are", "was": "were", "isn't": "aren't", "wasn't": "weren't"}
 _AMOUNTS = {"lots", "loads", "tons", "plenty", "heaps", "means", "series", "species", "news", "odds"}
+_SOME = {"no", "some", "any", "more", "numerous", "countless", "multiple", "various", "these", "those"}
 _MANY = {"many", "several", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "dozens", "few"}
 _HEAR_BEFORE = {"to", "can", "can't", "cannot", "could", "couldn't", "will", "would", "did", "didn't", "don't", "never",
 }

@@ -9,7 +9,8 @@ progressive ("I am knowing"), "of" between a quantifier and a bare plural ("most
 students"), a superlative before "than" ("the biggest than", "most useful than"), "much"
 with a counted plural ("much problems"), "would have" in an "if" clause ("If I would
 have known"), the past where the participle belongs ("should have went"), "can't hardly",
-"was suppose to", "One of the reasons are" and "the amount of people".
+"was suppose to", "One of the reasons are", "the amount of people", and a noun phrase
+whose number does not agree ("a simple wooden desks", "These was", "This are my notes").
 
 Written from grammar guides for Redline, each family with its own rule id. Where the
 words can be right in some sentence (a noun "will", "a mind to", "school" after "look
@@ -26,8 +27,12 @@ import re
 from collections.abc import Mapping
 
 from .confusables import (
+    _AFTER_VERB,
+    _IRREGULAR_SINGULAR,
+    _ONE_THOUGH_S,
     COMMON,
     Proposal,
+    _adjective,
     _at,
     _cased,
     _participle,
@@ -51,7 +56,7 @@ def proposals(text: str, counts: Mapping[str, int] | None) -> list[Proposal]:
              + _gerund(w, counts) + _between(w) + _decade(text) + _mass_verb(w) + _stative(w) + _most_of(w, counts)
              + _superlative_than(w, counts) + _short_comparative(w, counts) + _much_plural(w, counts)
              + _if_would_have(w, counts) + _hardly(w) + _participle_after_have(w) + _supposed(w) + _one_of_verb(w, counts)
-             + _amount_of(w) + _causative_to(w, counts) + _object_subject(w) + _myself_subject(w))
+             + _amount_of(w) + _causative_to(w, counts) + _object_subject(w) + _myself_subject(w) + _np_number(w, counts))
     return non_overlapping(found)
 
 
@@ -658,3 +663,67 @@ def _myself_subject(w: _Words) -> list[Proposal]:
                 and w.lower[0] not in _QUESTION_OPENERS | {"for", "to", "with", "by", "from", "of", "like", "between"}:
             return [_at(w, k + 1, "I", "en.subject_pronoun", None, "“myself” is no subject: write “I”.", "grammar")]
     return []
+
+
+# Adverbs that may stand before the adjective: "a very old houses".
+_DEGREE = {"very", "really", "quite", "rather", "more", "most", "less", "least", "pretty", "fairly", "so"}
+_THESE_VERB = {"is": "are", "was": "were", "has": "have", "isn't": "aren't", "wasn't": "weren't", "hasn't": "haven't",
+               "doesn't": "don't"}
+_THIS_VERB = {"are": "is", "were": "was", "have": "has", "haven't": "hasn't", "aren't": "isn't", "weren't": "wasn't"}
+# Where a clause starts, so that "these"/"this" is its subject (not "Among these is ...", "if this were").
+_SUBJECT_START = {"", "and", "but", "so", "because", "while", "although", "though", "since", "when", "that"}
+
+
+def _singular(word: str, counts) -> str | None:
+    if word in _IRREGULAR_SINGULAR:
+        return _IRREGULAR_SINGULAR[word]
+    if word in _ONE_THOUGH_S or not _plural_noun(word, counts):
+        return None
+    stems = ([word[:-3] + "y"] if word.endswith("ies") else []) + ([word[:-2]] if word.endswith("es") else []) + [word[:-1]]
+    stems = [s for s in stems if counts.get(s, 0) >= COMMON and s not in FUNCTION_WORDS]
+    return max(stems, key=lambda s: counts.get(s, 0)) if stems else None
+
+
+def _np_number(w: _Words, counts) -> list[Proposal]:
+    """"a simple wooden desks" -> "desk", "A men" -> "A man": "a" counts one; "These was"
+    -> "These were", "This are my notes" -> "These are", "this problems are" -> "these
+    problems": "this" and "these" agree with their noun and verb. The noun must end its
+    phrase ("a new sales team" is right) and the words before it describe it: a word with
+    a plural of its own is a noun ("a friend says" is a clause). The model judges what a
+    clause could also be ("a local says")."""
+    out = []
+    for i, word in enumerate(w.lower[:-1]):
+        raw = w.items[i][0]
+        if word in ("a", "an") and (raw.islower() or w.prev(i) == ""):
+            k = 1
+            while k <= 3 and (w.next(i, k) in _DEGREE or w.next(i, k).endswith("ly")):
+                k += 1  # "a very", "a truly"
+            adjectives = 0
+            while adjectives < 2 and _adjective(w.next(i, k), counts) and w.items[i + k][0].islower():
+                adjectives, k = adjectives + 1, k + 1
+            head = w.next(i, k)
+            if head in ("", "#") or not w.items[i + k][0].islower() or (adjectives == 0 and k == 1
+                                                                       and head not in _IRREGULAR_SINGULAR):
+                continue  # "a products" right after "a" is rules.py's (singular_after_one)
+            after = w.next(i, k + 1)
+            if w.text[w.items[i + k][2]:w.items[i + k][2] + 1] in ("'", "’"):
+                continue  # "a twelve days' journey", "a young ladies' school": a possessive
+            if (new := _singular(head, counts)) and (after in ("", "#") or after in FUNCTION_WORDS - _AFTER_VERB
+                                                     or head in _IRREGULAR_SINGULAR and not adjectives):
+                out.append(_at(w, i + k, new, "en.np_number", None,
+                               f"“{raw}” counts one: use the singular “{{new}}”, not “{{old}}”.", "grammar"))
+        elif word in ("these", "those") and w.prev(i) in _SUBJECT_START and w.next(i) in _THESE_VERB:
+            out.append(_at(w, i + 1, _THESE_VERB[w.next(i)], "en.np_number", None,
+                           f"“{raw}” is plural: use “{{new}}”, not “{{old}}”.", "grammar"))
+        elif word == "this" and w.prev(i) in _SUBJECT_START - {"that"} and w.next(i) in _THIS_VERB:
+            if any(_plural_noun(w.next(i, k), counts) for k in (2, 3, 4)):
+                out.append(_at(w, i, "these", "en.np_number", None,
+                               f"“{w.items[i + 1][0]}” is plural: use “{{new}}”, not “{{old}}”.", "grammar"))
+            else:
+                out.append(_at(w, i + 1, _THIS_VERB[w.next(i)], "en.np_number", None,
+                               f"“{raw}” is singular: use “{{new}}”, not “{{old}}”.", "grammar"))
+        elif word == "this" and _singular(w.next(i), counts) and w.next(i, 2) in _THIS_VERB and \
+                w.items[i + 1][0].islower():
+            out.append(_at(w, i, "these", "en.np_number", None,
+                           f"“{w.items[i + 1][0]}” is plural: use “{{new}}”, not “{{old}}”.", "grammar"))
+    return out

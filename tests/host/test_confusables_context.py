@@ -114,3 +114,34 @@ def test_then_as_time_is_left_alone(text):
 def test_worse_than_is_certain_and_named(thorough_checker):
     [s] = [s for s in thorough_checker.check("It was worth than I thought.") if s.text == "worth"]
     assert (s.replacements[0], s.rule) == ("worse", "en.worse_than") and "worse than" in s.message
+
+
+@pytest.mark.parametrize("text, change, certain", [
+    ("It had an immediate affect on sales.", "affect -> effect", True),  # before "on" no verb reading is left
+    ("What are the long-term affects of this?", "affects -> effects", True),
+    ("The new rules had a very negative affect.", "affect -> effect", False),
+    ("The drug has no noticeable affect in children.", "affect -> effect", False),
+    ("The delay won't effect us.", "effect -> affect", True),  # "effect" brings something about, never people
+    ("This might not effect anyone.", "effect -> affect", True),
+])
+def test_affect_and_effect_by_their_place_in_the_sentence(text, change, certain):
+    [p] = proposals(text, COUNTS)
+    assert (f"{text[p.start:p.end]} -> {p.replacement}", p.bar is None) == (change, certain)
+    assert p.rule in ("en.affect_noun", "en.effect_verb")
+
+
+@pytest.mark.parametrize("text", [
+    "The students affect the outcome.",  # an object follows: the verb
+    "These changes affect us all.",
+    "The new rules affect everyone.",
+    "We want to effect the change quickly.",  # to bring about: right
+    "They could effect his escape.",
+    "It was hard to effect a rescue.",
+    "Executive functioning, negative affect, and aggression.",  # the psychologists' noun
+])
+def test_affect_and_effect_used_rightly_are_not_certain(text):
+    assert [p for p in proposals(text, COUNTS) if p.bar is None or p.rule in ("en.affect_noun", "en.effect_verb")] == []
+
+
+def test_the_checker_writes_the_noun_after_an_adjective(thorough_checker):
+    assert thorough_checker.correct("It had an immediate affect on sales.") == "It had an immediate effect on sales."

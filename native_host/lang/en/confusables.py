@@ -581,7 +581,12 @@ def _affect_effect(w: _Words, counts) -> list[Proposal]:
         # The verb takes an object: "affect of", "affect on" and "the affect" are the noun.
         if word.endswith(("-affect", "-affects")):  # "side-affect"
             word, prev = word.split("-")[-1], "side"
-        if word in ("affect", "affects") and ((prev in _AFFECT_NOUN_BEFORE and (nxt == "" or nxt in FUNCTION_WORDS))
+        if word in ("affect", "affects") and (det := _noun_position(w, i, counts)) is not None:
+            # "an immediate affect on": before "of"/"on" no verb reading is left
+            bar = None if nxt in ("of", "on", "upon") else BARS["en.affect_effect"]
+            out.append(_at(w, i, "e" + word[1:], "en.affect_noun", bar,
+                           f"After “{w.items[det][0]}”, this is the noun: “{{new}}”; “affect” is the verb."))
+        elif word in ("affect", "affects") and ((prev in _AFFECT_NOUN_BEFORE and (nxt == "" or nxt in FUNCTION_WORDS))
                                               or (nxt in ("of", "on") and prev not in _ALL_SUBJECTS | {"to"})
                                               or prev in ("in", "into", "took", "take", "takes", "taken", "taking")
                                               or (w.prev(i - 1) in _DETERMINERS | {"no", "any"} and i > 1
@@ -589,6 +594,10 @@ def _affect_effect(w: _Words, counts) -> list[Proposal]:
             new = w.lower[i][:-len(word)] + "e" + word[1:]
             out.append(_at(w, i, new, "en.affect_effect", BARS["en.affect_effect"],
                            "“affect” is the verb; the noun is “effect”."))
+        elif word == "effect" and prev in _EFFECT_VERB_ALSO_BEFORE and nxt in _PEOPLE:
+            # "effect" as a verb brings something about, never people; the model copies "effect" (-9 nats)
+            out.append(_at(w, i, "affect", "en.effect_verb", None,
+                           "“effect” as a verb means to bring about; to act on someone, write “affect”."))
         elif word in ("effect", "effected") and prev in _EFFECT_VERB_BEFORE and nxt in _EFFECT_VERB_AFTER:
             out.append(_at(w, i, "a" + word[1:], "en.effect_affect", BARS["en.effect_affect"],
                            "“effect” is the noun; the verb is “affect”."))
@@ -597,6 +606,37 @@ def _affect_effect(w: _Words, counts) -> list[Proposal]:
             out.append(_at(w, i, "affected", "en.effect_affect", BARS["en.effect_affect"],
                            "“effected” means brought about; here you need “affected”."))
     return out
+
+
+def _noun_position(w: _Words, i: int, counts) -> int | None:
+    """Where word i follows a determiner and at most two adjectives or degree words in its
+    phrase ("an immediate affect", "the very negative affects") and ends the phrase, the
+    determiner's index: the word is a noun there. None if an object or another phrase
+    follows ("the students affect the outcome", "these changes affect us")."""
+    nxt = w.next(i)
+    if nxt == "#" or nxt not in FUNCTION_WORDS | {""} or nxt in _AFFECT_OBJECTS:
+        return None
+    for j in range(i - 1, max(i - 4, -1), -1):
+        if w.next(j) != w.lower[j + 1]:
+            return None  # punctuation between
+        word = w.lower[j]
+        if word in _DETERMINERS | {"no", "any", "some", "this", "that", "such", "what"}:
+            return j if j < i - 1 else None  # "the affect of": the family above sees it
+        if not (word in _DEGREE or "-" in word or (_nounish(word, counts) and not _plural_noun(word, counts))):
+            return None
+    return None
+
+
+_DEGREE = {"very", "really", "more", "most", "much", "so", "too", "quite", "less", "least", "rather", "pretty"}
+_AFFECT_OBJECTS = {"a", "an", "it", "this", "that", "these", "those", "all", "both", "each", "many", "some", "most", "what",
+                   "who", "which", "any", "every", "no", "the", "my", "your", "his", "her", "our", "their", "its", "me",
+                   "you", "him", "us", "them", "how", "whether", "everyone", "everybody", "anyone", "someone", "people"}
+# Before people these ask for the verb "affect": "to effect us", "won't effect everyone".
+_EFFECT_VERB_ALSO_BEFORE = {"to", "shouldn't", "can't", "cannot", "couldn't", "wouldn't", "mustn't", "may", "might",
+                            "will", "can", "won't", "doesn't", "don't", "didn't", "not", "could", "would", "should",
+                            "must", "does", "did", "also", "really", "greatly", "deeply"}
+_PEOPLE = {"us", "them", "me", "him", "you", "everyone", "everybody", "anyone", "anybody", "someone", "somebody",
+           "people", "others", "children", "students", "patients", "customers", "users"}
 
 
 def _fewer(w: _Words, counts) -> list[Proposal]:

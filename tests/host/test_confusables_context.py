@@ -145,3 +145,47 @@ def test_affect_and_effect_used_rightly_are_not_certain(text):
 
 def test_the_checker_writes_the_noun_after_an_adjective(thorough_checker):
     assert thorough_checker.correct("It had an immediate affect on sales.") == "It had an immediate effect on sales."
+
+
+@pytest.mark.parametrize("text, change", [
+    ("Our biggest complain is the noise.", "complain -> complaint"),
+    ("We did it to the fullest extend of the law.", "extend -> extent"),
+    ("Thanks for the responds.", "responds -> responses"),
+    ("Thanks for your quick respond.", "respond -> response"),
+    ("He made a good choose.", "choose -> choice"),
+    ("One of the biggest complains about it is the cost.", "complains -> complaints"),
+    ("It is a know problem with the driver.", "know -> known"),
+])
+def test_a_verb_where_a_determiner_asks_for_its_noun_is_proposed(text, change):
+    assert proposed(text, "en.verb_for_noun") == [change]
+
+
+@pytest.mark.parametrize("text", [
+    "The rich complain about taxes.",  # "the" + an adjective that names people
+    "Let her choose the colour.",  # "her" is an object here
+    "The system responds with an error.",  # a noun between: a clause
+    "The manager complains about it.",
+    "These are phenomena that occur in nature.",
+    "We hope this will help this survive.",
+    "The statues each weigh around 500 kilograms.",
+    "He got his remove to the upper school.",
+    "The analyses of the samples took a year.",
+    "Those in the know complain less.",
+])
+def test_verbs_in_their_place_are_left_alone(text):
+    assert proposed(text, "en.verb_for_noun") == []
+
+
+def test_the_checker_writes_the_noun(thorough_checker):
+    [s] = [s for s in thorough_checker.check("Our biggest complain is the noise.") if s.text == "complain"]
+    assert (s.replacements[0], s.rule, s.message) == (
+        "complaint", "en.verb_for_noun", "“complain” is a verb; after “Our” you need the noun “complaint”.")
+
+
+@pytest.mark.parametrize("text", [
+    "This deficit the Secretary proposes to meet by bonds.",  # "secretary": a noun too
+    "The New Polytechnic emphasizes collaboration.",  # a name
+    "Our citizens, in the main approve and are ready.",  # "in the main"
+])
+def test_words_that_are_nouns_too_do_not_make_a_noun_phrase(text):
+    assert proposed(text, "en.verb_for_noun") == []

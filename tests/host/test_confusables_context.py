@@ -189,3 +189,18 @@ def test_the_checker_writes_the_noun(thorough_checker):
 ])
 def test_words_that_are_nouns_too_do_not_make_a_noun_phrase(text):
     assert proposed(text, "en.verb_for_noun") == []
+
+
+@pytest.mark.parametrize("text", [
+    "They could effect his escape.",  # the verb "effect": to bring about
+    "How he could effect his escape was unclear.",
+    "We will effect the change quickly.",
+])
+def test_effect_before_what_it_brings_about_is_left_alone(text):
+    assert proposed(text) == []
+
+
+def test_a_sentence_opening_its_before_a_gerund_and_its_object_has_a_lower_bar():
+    [opening] = proposals("Its removing the errors from the file.", COUNTS)
+    [inside] = proposals("I wonder if its removing the errors.", COUNTS)
+    assert opening.replacement == "It's" and opening.bar < inside.bar

@@ -354,7 +354,10 @@ def _its_your(w: _Words, counts) -> list[Proposal]:
                 out.append(_at(w, i, new, rule, None if sure else BARS[rule], message))
             elif (nxt.endswith("ing") and w.next(i, 2) in _DETERMINERS | _OBJECTS | {"to", "it", "out", "up"}) or \
                     (nxt == "time" and after in ("to", "for")):
-                out.append(_at(w, i, new, rule, BARS[rule], message))  # "its removing the", "its time to go"
+                # "its removing the", "its time to go"; opening a sentence, "Its removing the
+                # errors" is a clause (a possessive + gerund subject is rare there): a lower bar
+                bar = BARS[rule] - 2.0 if i == 0 and word == "its" and nxt.endswith("ing") else BARS[rule]
+                out.append(_at(w, i, new, rule, bar, message))
         elif word in back:
             new, rule, message = back[word]
             if nxt == "own" or (w.prev(i) in _PREPOSITIONS_ONLY and nxt and nxt not in FUNCTION_WORDS | {"#"}) or \
@@ -598,7 +601,8 @@ def _affect_effect(w: _Words, counts) -> list[Proposal]:
             # "effect" as a verb brings something about, never people; the model copies "effect" (-9 nats)
             out.append(_at(w, i, "affect", "en.effect_verb", None,
                            "“effect” as a verb means to bring about; to act on someone, write “affect”."))
-        elif word in ("effect", "effected") and prev in _EFFECT_VERB_BEFORE and nxt in _EFFECT_VERB_AFTER:
+        elif word in ("effect", "effected") and prev in _EFFECT_VERB_BEFORE and nxt in _EFFECT_VERB_AFTER \
+                and not _BRING_ABOUT & {w.next(i, 2), w.next(i, 3)}:  # "could effect his escape": brought about
             out.append(_at(w, i, "a" + word[1:], "en.effect_affect", BARS["en.effect_affect"],
                            "“effect” is the noun; the verb is “affect”."))
         elif word == "effected" and ((prev in {"was", "were", "is", "are", "been", "be"} and nxt == "by")
@@ -631,6 +635,15 @@ _DEGREE = {"very", "really", "more", "most", "much", "so", "too", "quite", "less
 _AFFECT_OBJECTS = {"a", "an", "it", "this", "that", "these", "those", "all", "both", "each", "many", "some", "most", "what",
                    "who", "which", "any", "every", "no", "the", "my", "your", "his", "her", "our", "their", "its", "me",
                    "you", "him", "us", "them", "how", "whether", "everyone", "everybody", "anyone", "someone", "people"}
+# What the verb "effect" brings about ("to effect a change", "could effect his escape"): after
+# "effect" + a determiner they show the word is meant (43 such uses on the corpus, none "affect").
+_BRING_ABOUT = {"change", "changes", "reform", "reforms", "escape", "rescue", "cure", "transfer", "settlement",
+                "compromise", "reconciliation", "purpose", "purposes", "object", "objects", "reduction", "reductions",
+                "saving", "savings", "improvement", "improvements", "entry", "entrance", "landing", "retreat",
+                "arrangement", "agreement", "union", "exchange", "payment", "sale", "loan", "adjustment", "alteration",
+                "transition", "transformation", "conversion", "release", "recovery", "repeal", "revolution",
+                "restoration", "establishment", "passage", "junction", "capture", "arrest", "withdrawal", "separation",
+                "accommodation", "rapprochement", "end", "ends", "shift", "turnaround", "merger", "takeover"}
 # Before people these ask for the verb "affect": "to effect us", "won't effect everyone".
 _EFFECT_VERB_ALSO_BEFORE = {"to", "shouldn't", "can't", "cannot", "couldn't", "wouldn't", "mustn't", "may", "might",
                             "will", "can", "won't", "doesn't", "don't", "didn't", "not", "could", "would", "should",

@@ -13,9 +13,14 @@ from hypothesis import strategies as st
 
 from native_host.lang.en import rules
 from native_host.lang.en.compounds import closed, closed_proposals, proposals
+from native_host.lang.en.phrases import proposals as phrase_proposals
 from tests.host.rule_sentence import RuleSentence
 
 Sentence = partial(RuleSentence, counts={})
+
+
+_COUNTS = {w: 10_000 for w in "monitor trip turn author job week race drive son cattle nephew guide countries man "
+                               "cup sugar states images musical sizes boy world".split()}
 
 
 def proposed(text):
@@ -112,13 +117,36 @@ def test_messages_name_the_mistake():
     ("I bought an eighteen inch monitor.", ("eighteen inch", "eighteen-inch"), True),
     ("The two day trip was fun.", ("two day", "two-day"), True),
     ("It was a ninety degree turn.", ("ninety degree", "ninety-degree"), True),
-    ("He is a well known author.", ("well known", "well-known"), False),
+    ("He is a well known author.", ("well known", "well-known"), True),
+    ("She has a full time job.", ("full time", "full-time"), False),  # "brand new" 18 : 6 hyphenated : apart
+    ("They work a 40 hour week.", ("40 hour", "40-hour"), True),
+    ("She ran a 1,500 metre race.", ("1,500 metre", "1,500-metre"), True),
+    ("The 3.5 inch drive failed.", ("3.5 inch", "3.5-inch"), True),
+    ("My 8 year old son sings.", ("8 year old", "8-year-old"), True),
+    ("We bought two-year old cattle.", ("two-year old", "two-year-old"), True),
+    ("Her six year-old nephew came.", ("six year-old", "six-year-old"), True),
+    ("She hired an English speaking guide.", ("English speaking", "English-speaking"), True),
+    ("Other French speaking countries agreed.", ("French speaking", "French-speaking"), True),
+    ("The German speaking world agreed.", ("German speaking", "German-speaking"), True),
+    ("The English speaking world agreed.", ("English speaking", "English-speaking"), True),
 ])
-def test_a_number_and_a_unit_before_a_noun_take_a_hyphen(text, change, sure):
-    from native_host.lang.en.phrases import proposals as phrase_proposals
-    counts = {w: 10_000 for w in "monitor trip turn author".split()}
-    assert [((text[p.start:p.end], p.replacement), p.bar is None) for p in phrase_proposals(text, counts)] == \
+def test_a_compound_before_a_noun_takes_hyphens(text, change, sure):
+    assert [((text[p.start:p.end], p.replacement), p.bar is None) for p in phrase_proposals(text, _COUNTS)] == \
         [(change, sure)]
+
+
+@pytest.mark.parametrize("text", [
+    "He is a 6 foot tall man, 5 foot 10 in all.",
+    "It took 3 hours; add 2 cup sugar.",
+    "It is one of the 27 member states; the 182,000 page images.",  # a number of them
+    "It is based on the 1959 stage musical.",  # a year
+    "Print it on A4 page sizes.",
+    "He is English speaking; I like English speaking to me.",
+    "Hear the English speaking French!",  # the English speak it
+    "The child is two years old; a two-year-old boy.",
+])
+def test_numbers_that_count_things_are_left_alone(text):
+    assert phrase_proposals(text, _COUNTS) == []
 
 
 @settings(max_examples=300, deadline=None)

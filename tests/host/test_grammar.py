@@ -176,6 +176,9 @@ def test_any_sequence_gives_ordered_non_overlapping_edits(words):
     ("We ordered a new wooden chairs for the lobby.", "We ordered a new wooden chair for the lobby."),
     ("These was the best years of my life.", "These were the best years of my life."),
     ("There is no easy answers here.", "There are no easy answers here."),  # confusables.py
+    ("Did the printer jammed again?", "Did the printer jam again?"),
+    ("I didn't seen it.", "I didn't see it."),
+    ("After been told, he left.", "After being told, he left."),
 ])
 def test_the_checker_fixes_them(thorough_checker, text, right):
     assert thorough_checker.correct(text) == right
@@ -235,3 +238,48 @@ def test_a_number_slip_in_a_noun_phrase_is_proposed(text, change):
 ])
 def test_a_right_noun_phrase_is_left_alone(text):
     assert np_proposed(text) == []
+
+
+VERB_LEXICON = {**LEXICON, **{w: 10_000 for w in (
+    "jammed jam jams overheats overheat overheated laptop printer kids enjoy enjoyed enjoys show team decide decided "
+    "decides lifted lift lifts box rock replaced deleted file part soon friends friend heads head departments numbers "
+    "number numbered injured injure crash survive wanted police flee old again replace bent").split()},
+    "replaces": 2_000, "deletes": 1_500, "friended": 1_000, "headed": 3_000}
+
+
+def verb_proposed(text):
+    return [(text[p.start:p.end], p.replacement, p.rule, p.bar is None) for p in proposals(text, VERB_LEXICON)]
+
+
+@pytest.mark.parametrize("text, change", [
+    ("Did the printer jammed again?", ("jammed", "jam", "en.inverted_base", True)),  # a noun phrase as subject
+    ("Does the old laptop overheats?", ("overheats", "overheat", "en.inverted_base", True)),
+    ("Did the kids enjoyed the show?", ("enjoyed", "enjoy", "en.inverted_base", True)),
+    ("Does anyone knows?", ("knows", "know", "en.inverted_base", True)),
+    ("It will gone soon.", ("gone", "go", "en.modal_base", False)),  # a participle that is no past
+    ("I didn't seen it.", ("seen", "see", "en.modal_base", False)),
+    ("We decided to bought a box.", ("bought", "buy", "en.to_base", False)),  # past = participle, an object next
+    ("She bent down to lifted the box.", ("lifted", "lift", "en.to_base", False)),  # any "to", an object next
+    ("The part must be replaces soon.", ("replaces", "replaced", "en.be_participle", True)),
+    ("The report was been sent.", ("was", "had", "en.be_been", True)),
+    ("It is been a week.", ("is", "has", "en.be_been", True)),
+    ("After been told, he left.", ("been", "being", "en.being_after_preposition", True)),
+    ("We left instead of been late.", ("been", "being", "en.being_after_preposition", True)),
+])
+def test_a_verb_form_slip_is_proposed(text, change):
+    assert verb_proposed(text) == [change]
+
+
+@pytest.mark.parametrize("text", [
+    "Did the man injured in the crash survive?",  # a participle describing the subject
+    "Did the woman wanted by police flee?",
+    "Why did a song called 'Rain' win a prize?",
+    "Do the kids enjoy it? Do the friends numbers show?",  # after "do" an -s word is mostly a noun
+    "Did the team decide? The printer jammed.",  # no question, or the base already
+    "His will written in 1990 was found.",  # a noun "will"
+    "They gave it to fallen soldiers and to lost friends.",  # "to" a preposition
+    "We want to be friends; they will be heads of departments; there will be numbers.",  # plural nouns
+    "It has never before been seen; he had but recently before been there.",  # "before" an adverb
+])
+def test_a_right_verb_form_is_left_alone(text):
+    assert verb_proposed(text) == []

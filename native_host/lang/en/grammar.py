@@ -10,7 +10,10 @@ students"), a superlative before "than" ("the biggest than", "most useful than")
 with a counted plural ("much problems"), "would have" in an "if" clause ("If I would
 have known"), the past where the participle belongs ("should have went"), "can't hardly",
 "was suppose to", "One of the reasons are", "the amount of people", and a noun phrase
-whose number does not agree ("a simple wooden desks", "These was", "This are my notes").
+whose number does not agree ("a simple wooden desks", "These was", "This are my notes"),
+and verb forms after "did"/"does" and a noun subject ("Did the printer jammed?"), after a
+modal ("will gone"), after "to" ("decided to bought a house"), after "be" ("must be
+replaces"), "was been" and "after been".
 
 Written from grammar guides for Redline, each family with its own rule id. Where the
 words can be right in some sentence (a noun "will", "a mind to", "school" after "look
@@ -40,7 +43,7 @@ from .confusables import (
     _Words,
     non_overlapping,
 )
-from .words import FUNCTION_WORDS, IRREGULAR
+from .words import FUNCTION_WORDS, IRREGULAR, PREPOSITIONS
 
 # The model's least margin (nats) for the families it can judge. The others it cannot: it
 # scores the right change as low as a wrong one ("avoided to answer" -> "answering" -12,
@@ -56,7 +59,9 @@ def proposals(text: str, counts: Mapping[str, int] | None) -> list[Proposal]:
              + _gerund(w, counts) + _between(w) + _decade(text) + _mass_verb(w) + _stative(w) + _most_of(w, counts)
              + _superlative_than(w, counts) + _short_comparative(w, counts) + _much_plural(w, counts)
              + _if_would_have(w, counts) + _hardly(w) + _participle_after_have(w) + _supposed(w) + _one_of_verb(w, counts)
-             + _amount_of(w) + _causative_to(w, counts) + _object_subject(w) + _myself_subject(w) + _np_number(w, counts))
+             + _amount_of(w) + _causative_to(w, counts) + _object_subject(w) + _myself_subject(w) + _np_number(w, counts)
+             + _question_np_verb(w, counts) + _participle_after_modal(w) + _be_been(w) + _being_after_preposition(w)
+             + _be_participle(w, counts))
     return non_overlapping(found)
 
 
@@ -183,6 +188,8 @@ def _inverted_base(w: _Words, counts) -> list[Proposal]:
     return out
 
 
+# Pasts that are nouns or adjectives too: "to found a firm", "left", "felt", "led", "sat".
+_PAST_ALSO_NOUN_OR_NAME = {"found", "felt", "left", "led", "shot", "sat", "had", "said", "met", "won", "lent", "shone"}
 _PAST_IS_BASE = {"put", "cut", "set", "hit", "let", "shut", "hurt", "cost", "quit", "read", "spread", "beat", "bet"}
 # Verbs that take "to" + a base form: "want to helped" -> "help".
 _TO_VERBS = {f for v in ("want", "need", "try", "decide", "plan", "hope", "learn", "forget", "refuse", "promise",
@@ -198,15 +205,26 @@ _TO_VERBS_S = {"want", "wants", "wanted", "need", "needs", "needed", "try", "tri
 
 def _to_base(w: _Words, counts) -> list[Proposal]:
     """"I want to helped" -> "help", "she is going to visited" -> "visit", "I need to
-    makes" -> "make": after a verb's "to" comes the base form. An -s word only after
-    "want", "need", "try", "able" ("going to schools", "hope to communities" name places)."""
+    makes" -> "make", "decided to bought a house" -> "buy": after a verb's "to" comes the
+    base form. An -s word only after "want", "need", "try", "able" ("going to schools",
+    "hope to communities" name places); a past that is also a participle only before an
+    object ("to lost souls"); after any other "to", an -ed form before an object ("to
+    lifted the box"; "the man I talked to liked the idea" the model judges)."""
     out = []
     for i, word in enumerate(w.lower[2:], 2):
-        if w.prev(i) != "to" or w.prev(i - 1) not in _TO_VERBS or not w.items[i][0].islower():
+        if w.prev(i) != "to" or not w.items[i][0].islower():
             continue
-        if not word.endswith("ed") and (w.prev(i - 1) not in _TO_VERBS_S or not word.endswith("s")):
+        if w.prev(i - 1) not in _TO_VERBS:  # any "to", if an object follows: "to lifted the box"
+            new = _base(word, counts) if word.endswith("ed") and w.next(i) in _OBJECT_NEXT else None
+        elif word in IRREGULAR and word == IRREGULAR[word][1] == IRREGULAR[word][2] != IRREGULAR[word][0] \
+                and word not in FUNCTION_WORDS | _PAST_IS_BASE | _PAST_ALSO_NOUN_OR_NAME:
+            # "decided to bought a house"; not "to lost souls"
+            new = IRREGULAR[word][0] if w.next(i) in _OBJECT_NEXT else None
+        elif not word.endswith("ed") and (w.prev(i - 1) not in _TO_VERBS_S or not word.endswith("s")):
             continue
-        if (new := _base(word, counts)) is not None:
+        else:
+            new = _base(word, counts)
+        if new is not None:
             out.append(_at(w, i, new, "en.to_base", BARS["en.modal_base"],
                            "After “to”, use the base form “{new}”, not “{old}”.", "grammar"))
     return out
@@ -726,4 +744,148 @@ def _np_number(w: _Words, counts) -> list[Proposal]:
                 w.items[i + 1][0].islower():
             out.append(_at(w, i, "these", "en.np_number", None,
                            f"“{w.items[i + 1][0]}” is plural: use “{{new}}”, not “{{old}}”.", "grammar"))
+    return out
+
+
+# Words that show the word before them is a verb with its object: "to bought a house".
+_OBJECT_NEXT = {"the", "a", "an", "my", "your", "his", "her", "our", "their", "its", "this", "these", "those", "it",
+                "them", "him", "me", "us", "some", "all", "every", "each"}
+# Auxiliaries, and what may follow a question's verb: "Did the plan worked out?" but not
+# "Do the bus stops have shelters?" ("stops" a noun, "have" the verb).
+_AUXILIARY = _BE_FORMS | {"be", "been", "being", "have", "has", "had", "do", "does", "did"} | _MODALS | _DO_NEGATED
+_INDEFINITE = {"anyone", "anybody", "someone", "somebody", "everyone", "everybody", "nobody"}
+_NOUN_DETERMINERS = {"the", "a", "an", "my", "your", "his", "her", "our", "their", "its", "this", "that", "these",
+                     "those", "any", "some", "every", "each", "no"}
+
+
+def _question_np_verb(w: _Words, counts) -> list[Proposal]:
+    """"Did the applications worked?" -> "work", "Does memory usage grows?" -> "grow",
+    "Does anyone knows?" -> "know": after "did" or "does" and its subject, a noun phrase
+    as much as a pronoun, the verb takes its base form. Only in a question, with the
+    auxiliary at its start, a subject of one or two words (after a determiner, or two
+    without one), and a word after the verb that shows it is one: the end, an object, a
+    preposition ("Does the creator provide references or sources?", "Does the new policy
+    changes affect you?" have their verb later). Not after "do": there an -s word is
+    mostly a plural noun ("Do the boys on board have to go?")."""
+    if not w.text.rstrip("\"'”’)").endswith("?"):
+        return []
+    out = []
+    for i, word in enumerate(w.lower[:-2]):
+        if word not in ("did", "didn't", "does", "doesn't") or w.prev(i) not in _QUESTION_OPENERS:
+            continue
+        if w.next(i) in _INDEFINITE:
+            verb_at = i + 2
+        else:
+            first = 2 if w.next(i) in _NOUN_DETERMINERS else 1
+            nouns = 0
+            while nouns < 3 and w.next(i, first + nouns) not in FUNCTION_WORDS | {"", "#"}:
+                nouns += 1
+            if not 2 <= nouns <= 3:
+                continue  # "Does it ...": _inverted_base's; more words: where the verb is is unclear
+            verb_at = i + first + nouns - 1
+        if verb_at >= len(w.lower) or w.next(verb_at - 1) in ("", "#"):
+            continue
+        verb, after = w.lower[verb_at], w.next(verb_at)
+        if not w.items[verb_at][0].islower() or not (verb_at == len(w.lower) - 1 and after == "" or
+                                                     after in FUNCTION_WORDS - _AUXILIARY - {"and", "or", "but", "nor"}):
+            continue  # the question's end, or a function word; not a quote or name ("a record called 'X' show")
+        if word.startswith("did") and after in _PREPOSITIONS | PREPOSITIONS:
+            continue  # "Did the man injured in the crash survive?": a participle describing the subject
+        if word.startswith("did"):
+            if verb in IRREGULAR and verb not in FUNCTION_WORDS and verb not in _PAST_IS_BASE | _PAST_ALSO_NOUN_OR_NAME:
+                base, past, _ = IRREGULAR[verb]
+                new = base if verb == past != base else None
+            else:
+                new = _base(verb, counts) if verb.endswith("ed") else None
+        else:
+            new = _base(verb, counts) if verb.endswith("s") else None
+        if new and new != verb:
+            out.append(_at(w, verb_at, new, "en.inverted_base", None,
+                           f"After “{w.items[i][0]}” and its subject, use the base form “{{new}}”, not “{{old}}”.",
+                           "grammar"))
+    return out
+
+
+def _participle_after_modal(w: _Words) -> list[Proposal]:
+    """"it will gone" -> "go", "I didn't seen it" -> "see", "to taken the bus" -> "take":
+    a participle that is no past ("gone", "taken", "written") needs "have" or "be" before
+    it; after a modal, a negated "do" or a verb's "to" the base form belongs. After "to"
+    only before an object ("to fallen soldiers", "to written consent" are right)."""
+    out = []
+    for i, word in enumerate(w.lower[1:], 1):
+        if word not in IRREGULAR or word in FUNCTION_WORDS or not w.items[i][0].islower():
+            continue
+        base, past, participle = IRREGULAR[word]
+        if word != participle or word in (past, base):
+            continue  # "come", "run": the base too
+        before = w.prev(i)
+        if before in _MODALS | _DO_NEGATED:
+            if before in _ALSO_NOUNS and w.prev(i - 1) in _NOUN_BEFORE:
+                continue  # "his will written in 1990"
+        elif not (before == "to" and w.prev(i - 1) in _TO_VERBS and w.next(i) in _OBJECT_NEXT):
+            continue
+        out.append(_at(w, i, base, "en.modal_base", BARS["en.modal_base"],
+                       f"After “{w.items[i - 1][0]}”, use the base form “{{new}}”, not the participle “{{old}}”.",
+                       "grammar"))
+    return out
+
+
+_BE_BEEN = {"was": "had", "were": "had", "is": "has", "are": "have", "am": "have"}
+
+
+def _be_been(w: _Words) -> list[Proposal]:
+    """"The report was been sent" -> "had been sent", "it is been a week" -> "has been":
+    "been" follows a form of "have", never one of "be"."""
+    out = []
+    for i, word in enumerate(w.lower[:-1]):
+        if word in _BE_BEEN and w.next(i) == "been":
+            out.append(_at(w, i, _BE_BEEN[word], "en.be_been", None,
+                           f"“been” follows “have”: write “{{new}} been”, not “{{old}} been”.", "grammar"))
+    return out
+
+
+# Prepositions before a gerund; and what before them makes them adverbs ("has never before been").
+_GERUND_PREPOSITIONS = {"after", "before", "without", "despite", "besides"}
+_BEFORE_ADVERB = _HAVE | {"never", "ever", "not", "long", "once", "previously", "already", "just", "shortly", "soon",
+                          "years", "days", "weeks", "months", "time", "times"}
+
+
+def _being_after_preposition(w: _Words) -> list[Proposal]:
+    """"After been told, he left" -> "After being told", "without been asked" -> "being",
+    "instead of been" -> "being": a preposition takes the -ing form. Not "has never before
+    been seen" (an adverb there)."""
+    out = []
+    for i, word in enumerate(w.lower[1:], 1):
+        prep, ahead = w.prev(i), w.prev(i - 1)
+        if word != "been" or not (prep in _GERUND_PREPOSITIONS and ahead not in _BEFORE_ADVERB
+                                  and not ahead.endswith(("n't", "ly")) and ahead != "but"
+                                  or prep == "of" and ahead in ("instead", "because", "spite")):
+            continue
+        out.append(_at(w, i, "being", "en.being_after_preposition", None,
+                       f"After “{w.items[i - 1][0]}”, use “{{new}}”, not “{{old}}”.", "grammar"))
+    return out
+
+
+def _be_participle(w: _Words, counts) -> list[Proposal]:
+    """"it must be replaces" -> "replaced", "to be updates by" -> "updated": after a
+    modal's or "to"'s "be", a verb's -s form where its participle belongs. A plural noun
+    reads the same ("to be friends", "will be changes to the law", "may be numbers") and
+    the model cannot tell (it scores "be replaces" -> "replaced" -6): so only where the
+    participle is at least twice as common as the -s form (a verb: "replaced" 3.9x,
+    "deleted" 11x; nouns: "friended" 0.0x, "changed" 0.35x), not after "there", and not
+    before "of", "with", "and" ("to be heads of departments")."""
+    out = []
+    for i, word in enumerate(w.lower[2:], 2):
+        if w.prev(i) != "be" or w.prev(i - 1) not in _MODALS | {"to"} or not word.endswith("s") \
+                or not w.items[i][0].islower() or "there" in w.lower[max(0, i - 4):i - 1]:
+            continue
+        if (base := _base(word, counts)) is None or base + "s" != word and base + "es" != word:
+            continue
+        participle = next((f for f in (base + "d", base + "ed", base[:-1] + "ied") if counts and
+                           counts.get(f, 0) >= COMMON and f.endswith("ed")), None)
+        if base in IRREGULAR:
+            participle = IRREGULAR[base][2] if IRREGULAR[base][0] == base else None
+        if participle and counts.get(participle, 0) >= 2 * counts.get(word, 0) and w.next(i) not in ("of", "with", "and"):
+            out.append(_at(w, i, participle, "en.be_participle", None,
+                           f"After “be”, use the participle “{{new}}”, not “{{old}}”.", "grammar"))
     return out

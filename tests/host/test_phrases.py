@@ -33,6 +33,9 @@ def proposed(text):
     ("Now they unable to pay.", ("they", "they are", True)),
     ("I don't know nothing about it.", ("nothing", "anything", True)),
     ("We didn't have no time.", ("no", "any", True)),
+    ("Nobody told me nothing about it.", ("nothing", "anything", True)),  # a negative subject, then its object
+    ("No one gave us no help.", ("no", "any", True)),
+    ("You shouldn't not go there.", ("not ", "", True)),
     ("This recipe is very unique.", ("very ", "", True)),
     ("It was a two hour drive.", ("two hour", "two-hour", True)),  # a singular unit after a number: a modifier
     ("Our five year old son is here.", ("five year old", "five-year-old", True)),
@@ -77,6 +80,8 @@ def test_a_phrase_is_proposed(text, change):
     "I sure hope so; you happy girl!",
     "I can't believe nobody came, and I won't take no for an answer.",
     "It wasn't for nothing; he didn't say no.",
+    "Nothing is nothing; I think nobody knows nothing; nobody leaving gets nothing.",  # "is"; no clause start
+    "I couldn't not laugh, and you can't not love it.",  # an idiom
     "Not the very unique one.",
     "She works full time; in the long term we win; at the last minute.",
     "He is well known and takes this one step further.",
@@ -131,6 +136,8 @@ def test_any_sequence_gives_ordered_non_overlapping_edits(words):
     ("They will return back home tomorrow.", "They will return home tomorrow."),
     ("I forgot my PIN number.", "I forgot my PIN."),
     ("I don't know nothing about it.", "I don't know anything about it."),
+    ("Nobody told me nothing about it.", "Nobody told me anything about it."),
+    ("You shouldn't not go there.", "You shouldn't go there."),
     ("I afraid of dogs.", "I am afraid of dogs."),
     ("He is a well known author.", "He is a well-known author."),
     ("We saw the the car.", "We saw the car."),

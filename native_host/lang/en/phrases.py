@@ -1,7 +1,7 @@
 """Phrases that are wrong or padded as a whole, whatever the words around them: a word
 its neighbour already says ("return back", "ATM machine"), a noun English does not count
 ("informations", "an advice"), an adjective with no verb before it ("I afraid"), a double
-negative ("don't know nothing"), "very" before a word that is already extreme ("very
+negative ("don't know nothing", "Nobody told me nothing", "shouldn't not go"), "very" before a word that is already extreme ("very
 unique"), and a compound before a noun that takes hyphens ("a two hour drive", "a well
 known author").
 
@@ -378,6 +378,59 @@ def _double_negative(w: _Words) -> list[Proposal]:
         out.append(_at(w, i, new, "en.double_negative", None,
                        f"“{w.items[i - 2][0]}” is already negative: write “{new}”, not “{w.items[i][0]}”.",
                        "grammar"))
+    return out + _negative_subject(w) + _not_twice(w)
+
+
+_NEGATIVE_SUBJECTS = {"nobody", "nothing", "none", "no one", "no-one"}
+_VERBS_AFTER_NEGATIVE_SUBJECT = {"had", "has", "have", "did", "does", "got", "gets", "get"}
+_OBJECT_PRONOUNS = {"me", "him", "her", "us", "them", "you"}
+
+
+def _negative_subject(w: _Words) -> list[Proposal]:
+    """"Nobody told me nothing" -> "anything", "No one gave us no help" -> "any": a
+    negative subject opening the clause, its verb, and a negative object. The verb must be
+    a plain one, not "is" ("Nothing is nothing")."""
+    out = []
+    for i, word in enumerate(w.lower[:-2]):
+        two = word == "no" and w.next(i) == "one"
+        if not (word in _NEGATIVE_SUBJECTS or two) or w.prev(i) not in _CLAUSE_START or w.prev(i) in ("that", "think"):
+            continue
+        k = 2 if two else 1
+        verb = w.next(i, k)
+        if verb in ("", "#") or verb in FUNCTION_WORDS and verb not in _VERBS_AFTER_NEGATIVE_SUBJECT \
+                or verb.endswith("ing"):
+            continue
+        k += 1
+        if w.next(i, k) in _OBJECT_PRONOUNS:
+            k += 1
+        target, after = w.next(i, k), w.next(i, k + 1)
+        if target in _NEGATIVE_ANY and (after in ("", "#") or after in FUNCTION_WORDS - _AUXILIARIES):
+            new = _NEGATIVE_ANY[target]
+        elif target == "no" and _nounish(after, None) and w.next(i, k + 2) not in _AUXILIARIES:
+            new = "any"
+        else:
+            continue
+        out.append(_at(w, i + k, new, "en.double_negative", None,
+                       f"“{w.text[w.items[i][1]:w.items[i + (1 if two else 0)][2]]}” is already negative: "
+                       f"write “{new}”, not “{w.items[i + k][0]}”.", "grammar"))
+    return out
+
+
+# Negated auxiliaries before "not" + a verb ("shouldn't not go"); not "can't not" /
+# "couldn't not" (an idiom: "I couldn't not laugh").
+_NOT_TWICE = {"don't", "doesn't", "didn't", "shouldn't", "wouldn't", "won't", "mustn't"}
+
+
+def _not_twice(w: _Words) -> list[Proposal]:
+    """"You shouldn't not go" -> "You shouldn't go": one negative is enough."""
+    out = []
+    for i, word in enumerate(w.lower[:-2]):
+        verb = w.next(i, 2)
+        if word in _NOT_TWICE and w.next(i) == "not" and verb not in ("", "#") and w.items[i + 2][0].islower() \
+                and (verb not in FUNCTION_WORDS or verb in ("be", "have", "do")):
+            start, end = w.items[i + 1][1], w.items[i + 2][1]
+            out.append(Proposal(start, end, "", "en.double_negative", None,
+                                f"“{w.items[i][0]}” is already negative: drop “{w.items[i + 1][0]}”.", "grammar"))
     return out
 
 

@@ -204,3 +204,37 @@ def test_a_sentence_opening_its_before_a_gerund_and_its_object_has_a_lower_bar()
     [opening] = proposals("Its removing the errors from the file.", COUNTS)
     [inside] = proposals("I wonder if its removing the errors.", COUNTS)
     assert opening.replacement == "It's" and opening.bar < inside.bar
+
+
+@pytest.mark.parametrize("text, change, rule", [
+    ("What are it's advantages?", "it's -> its", "en.itis_its"),  # "are" is never followed by "it is"
+    ("They're was a fire last night.", "They're -> There", "en.theyre_there"),
+    ("The dog broke lose from the fence.", "lose -> loose", "en.lose_loose"),
+    ("The new fees are in affect today.", "affect -> effect", "en.affect_noun"),
+    ("It is a matter of cause and affect.", "affect -> effect", "en.affect_noun"),
+    ("He was badly effected.", "effected -> affected", "en.effect_affect"),
+])
+def test_certain_by_context(text, change, rule):
+    assert [(f"{text[p.start:p.end]} -> {p.replacement}", p.rule, p.bar) for p in proposals(text, COUNTS)] == \
+        [(change, rule, None)]
+
+
+@pytest.mark.parametrize("text, change", [
+    ("There was a rule with immediate affects.", "affects -> effects"),
+    ("Go back to were you started.", "were -> where"),
+    ("The delay shouldn't effect the schedule.", "effect -> affect"),
+])
+def test_judged_by_the_model_in_new_contexts(text, change):
+    assert proposed(text) == [change]
+
+
+@pytest.mark.parametrize("text", [
+    "The passages referred to were omitted.",  # "to" ends a relative clause
+    "Their horses broke loose and they lose them.",
+    "Executives in affected areas complain.",
+    "The changes it brought in affect everyone.",  # the verb after "in": no "be" before
+    "They're there and they were fine.",
+    "The rules are in effect and we're effectively done.",
+])
+def test_right_words_in_these_contexts_are_left_alone(text):
+    assert [p for p in proposals(text, COUNTS) if p.bar is None] == []

@@ -3,7 +3,11 @@
 "affect"/"effect", "whose"/"who's", "here"/"hear", "were"/"where", "extend"/"extent"),
 "could of", "fewer"/"less", "many information", "and hour", a contraction or
 possessive without its apostrophe ("dont", "everyones"), "she don't", "there was
-updates", "to went", and a present verb against a past time ("He go to school yesterday").
+updates", "to went", and a present verb against a past time ("He go to school yesterday");
+a possessive written "it's"/"they're"/"there" before a noun phrase ("to there old house"),
+"then" a few words after a comparative, "worth than", affect/effect by their place in the
+sentence ("an immediate affect on", "won't effect us") and a verb where a determiner asks for
+its noun ("our biggest complain").
 
 Each finder reads the words around one word and proposes a change only where the
 context makes the other word likely; the model then decides (rules.confusables keeps a
@@ -84,13 +88,16 @@ _TOO_BEFORE_END = {"much", "many", "late", "early", "soon", "often", "long", "fa
 _LOOSE_BEFORE = {"the", "broke", "break", "breaks", "breaking", "cut", "cuts", "let", "lets", "set", "sets", "come",
                  "came", "comes", "coming", "knocked", "shook", "hang", "hangs", "too", "so", "very", "got", "get",
                  "gets", "is", "are", "was", "were", "turned", "turn"}
+_BREAK_LOOSE = {"broke", "break", "breaks", "breaking", "knocked", "shook", "shaken", "cut", "cuts", "pulled", "worked",
+                "came", "come", "comes", "coming"}
 _TOO_AFTER = {"is", "are", "was", "were", "be", "been", "far", "way", "much", "it's", "that's", "not", "getting",
               "got", "get", "became", "become", "seems", "seem", "seemed", "looks", "look", "feel", "feels", "felt"}
 _LOSE_BEFORE = {"to", "will", "would", "can", "could", "might", "may", "must", "should", "shall", "don't", "didn't",
                 "doesn't", "won't", "can't", "cannot", "couldn't", "wouldn't", "never", "gonna"}
 _AFFECT_NOUN_BEFORE = {"an", "the", "no", "any", "positive", "negative", "side", "adverse", "great", "big", "huge",
                        "significant", "little", "lasting", "profound", "direct", "opposite", "desired", "same"}
-_EFFECT_VERB_BEFORE = {"will", "would", "can", "could", "might", "may", "must", "should", "not", "doesn't",
+_EFFECT_VERB_BEFORE = {"will", "would", "can", "could", "might", "may", "must", "should", "not", "doesn't", "shouldn't",
+                       "can't", "cannot", "couldn't", "wouldn't", "mustn't",
                        "don't", "didn't", "won't", "greatly", "negatively", "positively", "directly", "seriously",
                        "also", "really", "adversely", "would've", "could've", "should've", "might've"}
 _EFFECT_VERB_AFTER = {"the", "my", "your", "his", "her", "our", "their", "its", "me", "you", "him", "us", "them",
@@ -360,7 +367,7 @@ def _its_your(w: _Words, counts) -> list[Proposal]:
                 out.append(_at(w, i, new, rule, bar, message))
         elif word in back:
             new, rule, message = back[word]
-            if nxt == "own" or (w.prev(i) in _PREPOSITIONS_ONLY and nxt and nxt not in FUNCTION_WORDS | {"#"}) or \
+            if nxt == "own" or (w.prev(i) in _PREPOSITIONS_ONLY | _PLURAL_BE and nxt and nxt not in FUNCTION_WORDS | {"#"}) or \
                     (nxt not in FUNCTION_WORDS | {"", "#"} and not nxt.endswith(("ed", "ing")) and after in _FINITE):
                 out.append(_at(w, i, new, rule, None, message))  # "its own", "off it's hub", "it's door is"
             elif _nounish(nxt, counts) and nxt not in _PREDICATIVE | _CARDINALS | {"kind", "sort"} and not nxt.endswith(("ed", "ing")) \
@@ -431,6 +438,8 @@ def _their(w: _Words, counts) -> list[Proposal]:
             if nxt == "own" or (_nounish(nxt, counts) and not nxt.endswith(("ed", "ing")) and prev != ""):
                 out.append(_at(w, i, "their", "en.there_their", BARS["en.there_their"],
                                "“there” is a place; for belonging to them, write “their”."))
+        elif word == "they're" and nxt in _BE_CERTAIN and w.prev(i) not in _BE:  # "They're was a fire": never right
+            out.append(_at(w, i, "there", "en.theyre_there", None, "“they're” means “they are”; here you need “there”."))
         elif word == "they're" and (nxt == "own" or (_nounish(nxt, counts) and nxt not in _PREDICATIVE
                                                     and not nxt.endswith(("ed", "ing")) and _plain_end(w, i + 1, counts))):
             out.append(_at(w, i, "their", "en.theyre_their", BARS["en.theyre_their"],
@@ -571,6 +580,9 @@ def _lose_loose(w: _Words, counts) -> list[Proposal]:
         if word == "loose" and w.prev(i) in _LOSE_BEFORE and w.next(i) not in ("from", "of", "and", "on", "in"):
             out.append(_at(w, i, "lose", "en.loose_lose", BARS["en.loose_lose"],
                            "“loose” means not tight; the verb is “lose”."))
+        elif word == "lose" and w.prev(i) in _BREAK_LOOSE and w.next(i) in ("", "from", "and", "again", "#"):
+            out.append(_at(w, i, "loose", "en.lose_loose", None,  # "broke lose from": the verb cannot follow
+                           "“lose” means to misplace; for free or not tight, write “loose”."))
         elif word == "lose" and w.prev(i) in _LOOSE_BEFORE and (w.next(i) in ("", "from", "of", "and", "on", "in")):
             out.append(_at(w, i, "loose", "en.lose_loose", BARS["en.lose_loose"],
                            "“lose” is the verb (to misplace); for not tight or free, write “loose”."))
@@ -584,7 +596,11 @@ def _affect_effect(w: _Words, counts) -> list[Proposal]:
         # The verb takes an object: "affect of", "affect on" and "the affect" are the noun.
         if word.endswith(("-affect", "-affects")):  # "side-affect"
             word, prev = word.split("-")[-1], "side"
-        if word in ("affect", "affects") and (det := _noun_position(w, i, counts)) is not None:
+        if word == "affect" and ((prev == "and" and w.prev(i - 1) == "cause") or
+                                 (prev in ("in", "into") and w.prev(i - 1) in _BE | _IN_EFFECT_BEFORE)):
+            out.append(_at(w, i, "effect", "en.affect_noun", None,  # "cause and effect", "are in effect"
+                           "“affect” is the verb; the noun is “effect”."))
+        elif word in ("affect", "affects") and (det := _noun_position(w, i, counts)) is not None:
             # "an immediate affect on": before "of"/"on" no verb reading is left
             bar = None if nxt in ("of", "on", "upon") else BARS["en.affect_effect"]
             out.append(_at(w, i, "e" + word[1:], "en.affect_noun", bar,
@@ -606,8 +622,8 @@ def _affect_effect(w: _Words, counts) -> list[Proposal]:
             out.append(_at(w, i, "a" + word[1:], "en.effect_affect", BARS["en.effect_affect"],
                            "“effect” is the noun; the verb is “affect”."))
         elif word == "effected" and ((prev in {"was", "were", "is", "are", "been", "be"} and nxt == "by")
-                                     or (prev in {"badly", "deeply", "severely", "adversely"} and nxt in ("by", ""))):
-            out.append(_at(w, i, "affected", "en.effect_affect", BARS["en.effect_affect"],
+                                     or (prev in _HARMED and nxt in ("by", ""))):
+            out.append(_at(w, i, "affected", "en.effect_affect", None if prev in _HARMED else BARS["en.effect_affect"],
                            "“effected” means brought about; here you need “affected”."))
     return out
 
@@ -626,11 +642,17 @@ def _noun_position(w: _Words, i: int, counts) -> int | None:
         word = w.lower[j]
         if word in _DETERMINERS | {"no", "any", "some", "this", "that", "such", "what"}:
             return j if j < i - 1 else None  # "the affect of": the family above sees it
+        if word in _NP_PREPOSITIONS | _PREPOSITIONS_ONLY and j < i - 1:
+            return j  # "with immediate affects"
         if not (word in _DEGREE or "-" in word or (_nounish(word, counts) and not _plural_noun(word, counts))):
             return None
     return None
 
 
+# "badly effected": nothing is brought about badly; certain.
+_HARMED = {"badly", "deeply", "severely", "adversely", "negatively", "seriously", "heavily", "directly", "worst"}
+_IN_EFFECT_BEFORE = {"be", "been", "remain", "remains", "remained", "go", "goes", "went", "gone", "come", "came", "comes",
+                     "put", "puts", "stay", "stays"}
 _DEGREE = {"very", "really", "more", "most", "much", "so", "too", "quite", "less", "least", "rather", "pretty"}
 _AFFECT_OBJECTS = {"a", "an", "it", "this", "that", "these", "those", "all", "both", "each", "many", "some", "most", "what",
                    "who", "which", "any", "every", "no", "the", "my", "your", "his", "her", "our", "their", "its", "me",
@@ -909,7 +931,8 @@ _MANY = {"many", "several", "two", "three", "four", "five", "six", "seven", "eig
 _HEAR_BEFORE = {"to", "can", "can't", "cannot", "could", "couldn't", "will", "would", "did", "didn't", "don't", "never",
 }
 _HEAR_AFTER = {"from", "that", "about", "you", "me", "him", "her", "them", "us", "it", "what", "anything", "nothing"}
-_WHERE_BEFORE = {"that's", "this", "know", "knows", "knew", "wonder", "remember", "exactly", "place", "is", "see", "from"}
+_WHERE_BEFORE = {"that's", "this", "know", "knows", "knew", "wonder", "remember", "exactly", "place", "is", "see", "from",
+                 "to"}
 _BASE_BEFORE = {"to", "can", "could", "will", "would", "shall", "should", "may", "might", "must", "can't", "cannot",
                 "couldn't", "won't", "wouldn't", "shouldn't", "didn't", "doesn't", "don't", "did", "does"}
 # Irregular pasts that are also nouns or other verbs ("to saw wood", "to found a firm", "the left").

@@ -238,3 +238,23 @@ def test_judged_by_the_model_in_new_contexts(text, change):
 ])
 def test_right_words_in_these_contexts_are_left_alone(text):
     assert [p for p in proposals(text, COUNTS) if p.bar is None] == []
+
+
+@pytest.mark.parametrize("text, change", [
+    ("For the map, it's largest region was in the north.", "it's -> its"),
+    ("We keep metadata, such as it's author.", "it's -> its"),
+    ("Its not working.", "Its -> It's"),  # opening a sentence: a clause
+])
+def test_more_possessive_contexts(text, change):
+    assert proposed(text) == [change]
+
+
+@pytest.mark.parametrize("text", [
+    "It's best to wait.",
+    "It's easiest if you call.",
+    "It's best practice to test.",
+    "At home it's most effective to use a desk.",
+    "I insisted on its not coming.",
+])
+def test_it_is_before_a_superlative_is_left_alone(text):
+    assert proposed(text) == []

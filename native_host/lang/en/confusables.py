@@ -354,8 +354,8 @@ def _its_your(w: _Words, counts) -> list[Proposal]:
         if word in pairs:
             new, rule, message = pairs[word]
             if nxt in _NOT_AFTER_POSSESSIVE or (nxt in _PREDICATIVE and not _nounish(after, counts)):
-                if (word == "whose" and nxt in _PREDICATIVE) or (nxt == "not" and after.endswith("ing")):
-                    continue  # "Whose right is it?", "its not being ready", "insisted on its not coming"
+                if (word == "whose" and nxt in _PREDICATIVE) or (nxt == "not" and after.endswith("ing") and i > 0):
+                    continue  # "Whose right is it?", "insisted on its not coming" (but "Its not working.")
                 sure = _never_after_possessive(nxt, after) or (nxt in _ADJECTIVES and after == "" and word != "whose") \
                     or (word == "your" and w.prev(i) == "" and nxt in _YOUR_PREDICATE and after in ("", "about", "but"))
                 out.append(_at(w, i, new, rule, None if sure else BARS[rule], message))
@@ -460,6 +460,11 @@ def _possessive_phrase(w: _Words, counts) -> list[Proposal]:
             out.append(_at(w, i, "it's", "en.possessive_phrase", None,
                            "“its” is possessive; before “had”, write “it's” (it has)."))
             continue
+        if word == "it's" and _superlative(nxt) and _nounish(after, counts) and _plain_end(w, i + 2, counts):
+            # "it's reddest area": "it is" + a superlative needs "the" ("it's the reddest"), or
+            # "to" after it ("it's easiest to walk"); certain: the model copies "it's" (-2.7 nats)
+            out.append(_at(w, i, "its", "en.possessive_phrase", None, _POSSESSIVE_MESSAGE[word]))
+            continue
         if word not in _POSSESSIVE_OF or not _nounish(nxt, counts) or nxt.endswith(("ed", "ing")) \
                 or nxt in _PREDICATIVE | _CARDINALS | _NOT_AFTER_POSSESSIVE:
             continue
@@ -469,11 +474,17 @@ def _possessive_phrase(w: _Words, counts) -> list[Proposal]:
             found = prev in ("to", "in", "into") and (one or two)
         else:
             found = (prev in _PLURAL_BE and i > 1) or (prev in _NP_PREPOSITIONS and (one or two)) or \
+                (prev == "as" and w.prev(i - 1) == "such" and (one or two)) or \
                 (two and prev not in _CLAUSE_START | _BE | _SAYING and not after.endswith(("ed", "ing")))
         if found:  # "are it's" is never "are it is" (the model: -2.95 nats for "What are its main benefits")
             bar = None if word == "it's" and prev in _PLURAL_BE else BARS["en.possessive_phrase"]
             out.append(_at(w, i, _POSSESSIVE_OF[word], "en.possessive_phrase", bar, _POSSESSIVE_MESSAGE[word]))
     return out
+
+
+def _superlative(word: str) -> bool:
+    """An -est superlative; not "best", "most"...: "it's best practice", "it's most effective"."""
+    return len(word) > 5 and word.endswith("est") and word not in ("interest", "request", "forest", "honest", "modest")
 
 
 _POSSESSIVE_OF = {"it's": "its", "they're": "their", "you're": "your", "there": "their"}

@@ -85,7 +85,11 @@ make made made|mean meant meant|meet met met|pay paid paid|put put put|read read
 rise rose risen|run ran run|say said said|see saw seen|sell sold sold|send sent sent|shake shook shaken|shine shone shone
 shoot shot shot|show showed shown|sing sang sung|sit sat sat|sleep slept slept|speak spoke spoken|spend spent spent
 stand stood stood|steal stole stolen|swim swam swum|take took taken|teach taught taught|tell told told|think thought thought
-throw threw thrown|understand understood understood|wake woke woken|wear wore worn|win won won|write wrote written""".replace("\n", "|").split("|"):
+throw threw thrown|understand understood understood|wake woke woken|wear wore worn|win won won|write wrote written
+withdraw withdrew withdrawn|forgive forgave forgiven|forbid forbade forbidden|freeze froze frozen|hide hid hidden
+blow blew blown|arise arose arisen|overcome overcame overcome|undertake undertook undertaken|mistake mistook mistaken
+swear swore sworn|tear tore torn|shrink shrank shrunk|sink sank sunk|seek sought sought|hang hung hung|dig dug dug
+strike struck struck|deal dealt dealt|flee fled fled|slide slid slid|spin spun spun|sweep swept swept|bend bent bent""".replace("\n", "|").split("|"):
     _base, _past, _pp = _line.split()
     for _form in (_base, _past, _pp, _base + "s", _base + "ing"):
         IRREGULAR.setdefault(_form, (_base, _past, _pp))

@@ -67,6 +67,15 @@ def proposed(text):
     ("I is here.", ("is", "am", True)),
     ("It is more easier than that.", ("more ", "", True)),
     ("It is the most biggest one.", ("most ", "", True)),
+    ("The team is comprised of five people.", ("comprised", "composed", True)),
+    ("It was comprised mainly of water.", ("comprised", "composed", True)),
+    ("The book comprises of ten chapters.", (" of", "", True)),
+    ("It was approximately about ten.", ("approximately about", "about", True)),
+    ("We sailed at six knots per hour.", ("knots per hour", "knots", True)),
+    ("Please RSVP by Friday.", ("Please RSVP", "RSVP", True)),
+    ("She reiterated again that it was late.", ("reiterated again", "reiterated", True)),
+    ("At this point in time, we wait.", ("At this point in time", "At this point", True)),
+    ("We will respond back soon.", ("respond back", "respond", True)),
 ])
 def test_a_phrase_is_proposed(text, change):
     assert proposed(text) == [change]
@@ -92,6 +101,10 @@ def test_a_phrase_is_proposed(text, change):
     "Gases are mixed together and connected together; for the first time ever, a major breakthrough.",
     "He kissed the print of her shoe in the mud.",
     "We meet all the sons-in-law, and the mountains peaked at noon.",
+    "The book comprises ten chapters and is composed of essays.",
+    "The pain will recur again and again.",
+    "We reason approximately about its behaviour.",  # "about" a preposition, not a number
+    "He was pleased to RSVP; they respond to back pain.",
 ])
 def test_right_phrases_are_left_alone(text):
     assert proposed(text) == []
@@ -116,6 +129,13 @@ def test_messages_name_the_mistake():
         "“afraid” needs a verb: “I am afraid”.",
     ]
     assert {e.category for e in rules.phrases(Sentence(text, margin=0.0))} == {"style", "grammar"}
+    text = "It is comprised of parts and comprises of more, at six knots per hour."
+    assert [(e.message, e.category) for e in rules.phrases(Sentence(text, margin=0.0))] == [
+        ("The whole comprises its parts; “comprised of” is wrong: write “composed of” (or “consists of”).",
+         "word-choice"),
+        ("“comprises” takes no “of”: “the book comprises ten chapters”.", "word-choice"),
+        ("“per hour” repeats what “knots” already says.", "style"),
+    ]
 
 
 @settings(max_examples=300, deadline=None)

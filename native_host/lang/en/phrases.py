@@ -55,12 +55,32 @@ _REDUNDANT = {
     "autobiography of his life": "autobiography", "autobiography of her life": "autobiography",
     "autobiography of my life": "autobiography", "biography of his life": "biography",
     "biography of her life": "biography",
+    # Our own reading of usage guides, each used 0-2 times in ../shared/data/corpus (21M
+    # words) and never in CWEB dev: a word the other already says.
+    "approximately about": "about", "about approximately": "approximately", "knots per hour": "knots",
+    "please RSVP": "RSVP", "RSVP please": "RSVP", "completely unanimous": "unanimous", "audible to the ear": "audible",
+    "cacophony of sound": "cacophony", "cacophony of sounds": "cacophony", "mutually interdependent": "interdependent",
+    "interdependent on each other": "interdependent", "oral conversation": "conversation",
+    "oral conversations": "conversations", "crisis situation": "crisis", "exactly identical": "identical",
+    "at this point in time": "at this point", "unintentional mistake": "mistake",
+    "unintentional mistakes": "mistakes", "fellow classmate": "classmate", "fellow classmates": "classmates",
+    "fellow teammate": "teammate", "fellow teammates": "teammates", "old antique": "antique", "old antiques": "antiques",
+    "necessary requirement": "requirement", "necessary requirements": "requirements",
+    "advance reservation": "reservation", "advance reservations": "reservations", "free gratis": "free",
+    "plus also": "plus", "pursue after": "pursue",
 }
 # The other forms of the verbs above: "combining together", "merges together".
 _REDUNDANT |= {f"{stem}{ending} {rest}": stem + ending
                for stems, rest, endings in ((("combin", "merg", "collaborat", "cooperat", "associat"), "together",
                                              ("es", "ing", "ed")), (("revert", "return"), "back", ("s", "ing", "ed")))
                for stem in stems for ending in endings}
+# A verb that already says "again", "back", "around" or "in value", in all its forms.
+_REDUNDANT |= {f"{verb} {rest}": verb for verbs, rest in (
+    ("reiterate reiterates reiterated reiterating recur recurs recurred recurring", "again"),
+    ("respond responds responded responding repay repays repaid repaying regress regresses regressed regressing",
+     "back"),
+    ("circulate circulates circulated circulating", "around"),
+    ("depreciate depreciates depreciated depreciating", "in value")) for verb in verbs.split()}
 
 
 def _any_of(phrases) -> re.Pattern:
@@ -70,6 +90,10 @@ def _any_of(phrases) -> re.Pattern:
 
 
 _REDUNDANT_RE = _any_of(_REDUNDANT)
+# Redundant only before a quantity ("approximately about 19 days").
+_BEFORE_A_NUMBER = {"approximately about", "about approximately"}
+_A_NUMBER = re.compile(r" (?:\d|a |an |half|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|"
+                       r"thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|a hundred|a thousand)", re.IGNORECASE)
 # Set phrases misheard as other words (what is written, what the phrase is); the words
 # written are never meant: "for all intensive purposes", "nip it in the butt".
 _MISHEARD = {
@@ -109,6 +133,9 @@ _MISHEARD = {
        for whose in ("his", "her", "their", "our", "your") for what in ("interest", "curiosity")},
 }
 _MISHEARD_RE = _any_of(_MISHEARD)
+# "comprised (mainly) of", "comprises of".
+_COMPRISE = re.compile(r"(?<![\w'’-])(comprised)(?= (?:[a-z]+ly )?of\b)|(?<![\w'’-])(comprises|comprise|comprising)( of)\b",
+                       re.IGNORECASE)
 _CLOCK = re.compile(r"(?<![\w.])(\d{1,2}(?:[:.]\d\d)?\s?(?:(a)\.?m\.?|(p)\.?m\.?))(\s+(?:in\s+the\s+(morning|afternoon|evening|night)|at\s+(night)))"
                     r"(?![\w'’-])", re.IGNORECASE)
 # "5 o'clock pm": o'clock with a.m./p.m. says the hour twice.
@@ -210,7 +237,7 @@ BARS = {"en.mass_article": -6.0, "en.compound_hyphen": -6.0}
 def proposals(text: str, counts: Mapping[str, int] | None) -> list[Proposal]:
     """Every proposal for `text`, in order, none overlapping."""
     w = _Words(text)
-    found = (_redundant(text) + _misheard(text) + _mass(w, counts) + _pronoun_verb(w) + _double_comparative(w) + _missing_be(w) + _double_negative(w) + _extreme(w)
+    found = (_redundant(text) + _misheard(text) + _comprise(text) + _mass(w, counts) + _pronoun_verb(w) + _double_comparative(w) + _missing_be(w) + _double_negative(w) + _extreme(w)
              + _compound(w, counts))
     return non_overlapping(found)
 
@@ -224,8 +251,18 @@ def _redundant(text: str) -> list[Proposal]:
         if key.isupper() or key.split()[0].isupper():
             if not old.split()[0].isupper():
                 continue  # "pin number", "ram memory": not the acronym
+        if re.match(r" and " + re.escape(old.split()[-1]) + r"\b", text[m.end():], re.IGNORECASE):
+            continue  # "to recur again and again"
+        if key in _BEFORE_A_NUMBER and not _A_NUMBER.match(text, m.end()):
+            continue  # "we reason approximately about its behaviour": "about" a preposition
         new = _cased(_REDUNDANT[key], old, text)
-        said = "“" + (old.split()[-1] if new.lower() == old.split()[0].lower() else old.split()[0]) + "”"
+        if old.lower().startswith(new.lower() + " "):
+            said = old[len(new) + 1:]  # "return back", "knots per hour", "at this point in time"
+        elif old.lower().endswith(" " + new.lower()):
+            said = old[:-len(new) - 1]  # "free gift", "please RSVP"
+        else:
+            said = old.split()[0]  # "ATM machines" -> "ATMs"
+        said = f"“{said}”"
         out.append(Proposal(m.start(), m.end(), new, "en.redundant", None,
                             f"{said} repeats what “{new}” already says.", "style"))
     for m in _CLOCK.finditer(text):
@@ -237,6 +274,24 @@ def _redundant(text: str) -> list[Proposal]:
     for m in _OCLOCK_AMPM.finditer(text):
         out.append(Proposal(m.start(1), m.end(), "", "en.redundant", None,
                             f"“o'clock” already says the hour: drop “{m.group(2)}”.", "style"))
+    return out
+
+
+def _comprise(text: str) -> list[Proposal]:
+    """"is comprised of" -> "is composed of", "comprises of" -> "comprises": the whole
+    comprises its parts, so "comprise" takes no "of" (usage guides; the corpus writes
+    "composed of" 402 times, "consists of" 441, "comprised of" once)."""
+    out = []
+    for m in _COMPRISE.finditer(text):
+        word = m.group(1) or m.group(2)
+        if m.group(1):
+            new = _cased("composed", word, text)
+            out.append(Proposal(m.start(1), m.end(1), new, "en.comprised_of", None,
+                                f"The whole comprises its parts; “{word} of” is wrong: write “{new} of” (or “consists of”).",
+                                "word-choice"))
+        else:
+            out.append(Proposal(m.start(3), m.end(3), "", "en.comprised_of", None,
+                                f"“{word}” takes no “of”: “the book comprises ten chapters”.", "word-choice"))
     return out
 
 

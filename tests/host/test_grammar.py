@@ -212,7 +212,7 @@ def np_proposed(text):
 
 @pytest.mark.parametrize("text, change", [
     ("We ordered a new wooden chairs for the lobby.", ("chairs", "chair", True)),
-    ("It was a major milestones for us.", ("milestones", "milestone", True)),
+    ("It was a major successes for us.", ("successes", "success", True)),
     ("I got a very lousy results.", ("results", "result", True)),
     ("A men came in.", ("men", "man", True)),
     ("This are my notes.", ("This", "These", True)),

@@ -79,6 +79,7 @@ def test_closed_compounds_come_from_the_counted_list():
     ("She managed some how to finish on time.", ("some how", "somehow")),
     ("The firm moved its head quarters to Ohio.", ("head quarters", "headquarters")),
     ("Please down load the file.", ("down load", "download")),
+    ("The band has fans world wide.", ("world wide", "worldwide")),  # "World Wide Web" is a name
     ("In the mean time, we waited.", ("mean time", "meantime")),
     ("The plan, how ever, failed.", ("how ever", "however")),
     ("How ever, it was late.", ("How ever", "However")),
@@ -100,6 +101,8 @@ def test_a_certain_compound_is_not_asked_of_the_model_as_well():
     "The car was in Mean Time mode.",
     "I beg an answer; green seas on both sides.",  # not listed at all
     "Where else where can she be? Out comes the sun.",
+    "We start up the engine; a byte or bit; in word and in deed; the north east of England.",
+    "Browse the World Wide Web.",
 ])
 def test_open_forms_that_are_phrases_are_not_certain(text):
     assert proposals(text) == []

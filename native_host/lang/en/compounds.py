@@ -30,7 +30,7 @@ from collections.abc import Mapping
 from functools import lru_cache
 from pathlib import Path
 
-from .confusables import Proposal, _at, _cased, _Words, non_overlapping
+from .context import Proposal, Words, at, cased, non_overlapping
 from .words import FUNCTION_WORDS
 
 # The noun (or adjective) and the verb it is written for.
@@ -100,7 +100,7 @@ def closed() -> tuple[dict[str, str], re.Pattern | None, frozenset[str]]:
 
 def proposals(text: str, counts: Mapping[str, int] | None = None) -> list[Proposal]:
     """Every certain proposal for `text`, in order, none overlapping."""
-    w = _Words(text)
+    w = Words(text)
     return non_overlapping(_phrasal(w) + _written_closed(w) + _closed(text, sure=True) + _in_frame(text))
 
 
@@ -121,7 +121,7 @@ def _closed(text: str, sure: bool) -> list[Proposal]:
             continue  # "Grand Stand", "Rail Road", "the West Coast line": a name
         if re.match(r" by " + re.escape(old.split()[1]) + r"\b", text[m.end():], re.IGNORECASE):
             continue  # "they walked out side by side"
-        new = _cased(pairs[old.lower()], old, text)
+        new = cased(pairs[old.lower()], old, text)
         out.append(Proposal(m.start(), m.end(), new, "en.closed_compound", None if sure else BAR,
                             f"“{new}” is written as one word.", "spelling"))
     return out
@@ -135,12 +135,12 @@ def _in_frame(text: str) -> list[Proposal]:
     for m in _FRAMED.finditer(text):
         old = m.group(m.lastindex)
         new = old.replace(" ", "")
-        out.append(Proposal(m.start(m.lastindex), m.end(m.lastindex), _cased(new, old, text), "en.closed_compound", None,
+        out.append(Proposal(m.start(m.lastindex), m.end(m.lastindex), cased(new, old, text), "en.closed_compound", None,
                             f"“{new}” is written as one word.", "spelling"))
     return out
 
 
-def _phrasal(w: _Words) -> list[Proposal]:
+def _phrasal(w: Words) -> list[Proposal]:
     """"to login" -> "to log in", "I setup the server" -> "I set up", "got shutdown" -> "got shut down"."""
     out = []
     for i, word in enumerate(w.lower):
@@ -155,12 +155,12 @@ def _phrasal(w: _Words) -> list[Proposal]:
                                                                          "when", "because"))\
                 or (prev in _PASSIVE and word in _SAME_PARTICIPLE):
             verb = _PHRASAL[word]
-            out.append(_at(w, i, verb, "en.phrasal_verb", None,
-                           f"“{word}” is the noun; the verb is two words: “{verb}”.", "word-choice"))
+            out.append(at(w, i, verb, "en.phrasal_verb", None,
+                          f"“{word}” is the noun; the verb is two words: “{verb}”.", "word-choice"))
     return out
 
 
-def _written_closed(w: _Words) -> list[Proposal]:
+def _written_closed(w: Words) -> list[Proposal]:
     """"we run everyday." -> "every day", "it maybe true" -> "it may be true", "be apart
     of" -> "be a part of"."""
     out = []
@@ -169,12 +169,12 @@ def _written_closed(w: _Words) -> list[Proposal]:
         if not w.items[i][0].islower():
             continue
         if word == "everyday" and nxt in _AFTER_VERB - {"and", "or"} and prev not in FUNCTION_WORDS | {"", "#"}:
-            out.append(_at(w, i, "every day", "en.written_closed", None,
-                           "“everyday” is an adjective (“everyday life”); for each day, write “every day”.", "word-choice"))
+            out.append(at(w, i, "every day", "en.written_closed", None,
+                          "“everyday” is an adjective (“everyday life”); for each day, write “every day”.", "word-choice"))
         elif word == "maybe" and prev in _MAYBE_BEFORE and nxt in _MAYBE_AFTER and w.prev(i - 1) in FUNCTION_WORDS | {"", "#"}:
-            out.append(_at(w, i, "may be", "en.written_closed", None,
-                           "“maybe” means perhaps; as a verb, write “may be”.", "word-choice"))
+            out.append(at(w, i, "may be", "en.written_closed", None,
+                          "“maybe” means perhaps; as a verb, write “may be”.", "word-choice"))
         elif word == "apart" and nxt == "of" and prev in _APART_OF_BEFORE:
-            out.append(_at(w, i, "a part", "en.written_closed", None,
-                           "“apart” means separated; to belong to something, write “a part of”.", "word-choice"))
+            out.append(at(w, i, "a part", "en.written_closed", None,
+                          "“apart” means separated; to belong to something, write “a part of”.", "word-choice"))
     return out

@@ -29,33 +29,19 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
-from typing import NamedTuple
 
+from .context import (
+    COMMON,
+    NOT_NOUNS,
+    Proposal,
+    Words,
+    adjective,
+    at,
+    nounish,
+    participle,
+    plural_noun,
+)
 from .words import FUNCTION_WORDS, IRREGULAR
-
-
-class Proposal(NamedTuple):
-    start: int
-    end: int
-    replacement: str
-    rule: str
-    bar: float | None  # the least model margin that keeps it; None: certain
-    message: str
-    category: str | None = None  # the card's category, if the rule's own (rules._CATEGORY otherwise)
-
-
-def non_overlapping(found: list[Proposal]) -> list[Proposal]:
-    """`found` in order, each proposal dropped that overlaps an earlier one."""
-    out, end = [], -1
-    for p in sorted(found):
-        if p.start >= end:
-            out.append(p)
-            end = p.end
-    return out
-
-
-_WORD = re.compile(r"[A-Za-z]+(?:['’-][A-Za-z]+)*")  # "it's", "so-called": one word
-COMMON = 1000  # lexicon count under which a word is too rare to reason about
 
 # Words that show the word before them is a clause's subject or verb, not a possessive's noun.
 _BE = {"is", "are", "was", "were", "isn't", "aren't", "wasn't", "weren't", "has", "have", "had", "hasn't", "haven't",
@@ -73,7 +59,6 @@ _PREDICATIVE = {"true", "false", "hard", "easy", "possible", "impossible", "diff
                 "worse", "worth", "late", "early", "right", "wrong", "sure", "welcome", "correct", "done", "over",
                 "raining", "snowing", "cold", "hot", "funny", "strange", "weird", "interesting", "amazing",
                 "beautiful", "awesome", "free", "safe", "ready", "able", "kidding", "lucky", "crazy", "fun", "useless"}
-_PARTICIPLE_EXTRA = {"been", "had", "gone", "done", "known", "seen", "got", "gotten"}
 _MODALS = {"could", "would", "should", "might", "must", "may", "couldn't", "wouldn't", "shouldn't", "mustn't"}
 _COMPARATIVES = {"more", "less", "fewer", "better", "worse", "rather", "other", "greater", "larger", "smaller",
                  "bigger", "higher", "lower", "older", "younger", "longer", "shorter", "easier", "harder", "faster",
@@ -102,7 +87,6 @@ _EFFECT_VERB_BEFORE = {"will", "would", "can", "could", "might", "may", "must", 
                        "also", "really", "adversely", "would've", "could've", "should've", "might've"}
 _EFFECT_VERB_AFTER = {"the", "my", "your", "his", "her", "our", "their", "its", "me", "you", "him", "us", "them",
                       "people", "everyone", "how", "whether", "children", "students"}
-_IRREGULAR_PLURALS = {"people", "children", "men", "women", "feet", "teeth", "mice", "persons"}
 # Contractions and possessives written without the apostrophe; none is an English word.
 _APOSTROPHE = {
     "dont": "don't", "doesnt": "doesn't", "didnt": "didn't", "isnt": "isn't", "arent": "aren't", "wasnt": "wasn't",
@@ -139,136 +123,6 @@ _AN_NOUNS = {"hour", "idea", "example", "issue", "error", "opportunity", "appoin
 _AND_AN_BEFORE = {"for", "about", "within", "in", "after", "wait", "waited", "took", "takes", "take", "spent", "spend",
                   "half", "is", "was", "be", "have", "had", "has", "need", "needs", "want", "wanted", "get", "got",
                   "found", "make", "made", "with", "as", "like", "such"}
-
-_STRAIGHT = "'"
-
-
-class _Words:
-    """The words of a sentence with their offsets; `next(i)` / `prev(i)` the neighbour in
-    the same clause (lower case, curly apostrophes straight), "" across punctuation, "#"
-    across a number or other token ("the 5th to late 15th")."""
-
-    def __init__(self, text: str):
-        self.text = text
-        self.items = [(m.group(), m.start(), m.end()) for m in _WORD.finditer(text)]
-        self.lower = [w.lower().replace("’", _STRAIGHT) for w, _, _ in self.items]
-
-    def next(self, i: int, k: int = 1) -> str:
-        if not 0 <= i < len(self.items):
-            return ""
-        for j in range(i, i + k):
-            if j + 1 >= len(self.items):
-                return "" if not any(ch.isalnum() for ch in self.text[self.items[j][2]:]) else "#"
-            if gap := self.text[self.items[j][2]:self.items[j + 1][1]].strip():
-                return "#" if any(ch.isalnum() for ch in gap) else ""
-        return self.lower[i + k]
-
-    def prev(self, i: int) -> str:
-        if not 0 <= i < len(self.items):
-            return ""
-        if i == 0:
-            return "" if not any(ch.isalnum() for ch in self.text[:self.items[0][1]]) else "#"
-        if gap := self.text[self.items[i - 1][2]:self.items[i][1]].strip():
-            return "#" if any(ch.isalnum() for ch in gap) else ""
-        return self.lower[i - 1]
-
-
-def _cased(new: str, old: str, text: str) -> str:
-    """`new` with `old`'s capital and the text's apostrophe style."""
-    if old[:1].isupper() and not new[:1].isupper():
-        new = new[0].upper() + new[1:]
-    return new.replace(_STRAIGHT, "’") if "’" in text and "'" not in text else new
-
-
-def _nounish(word: str, counts: Mapping[str, int] | None) -> bool:
-    """A common word that may be a noun (or an adjective before one): not a function word,
-    not an -ly adverb, not a participle the way a verb after a subject would be."""
-    if not word or word in FUNCTION_WORDS or word.endswith("ly") or word in _NOT_NOUNS:
-        return False
-    return counts is None or counts.get(word, 0) >= COMMON
-
-
-_NOT_NOUNS = {"yesterday", "today", "tonight", "tomorrow", "now", "again", "already", "once", "twice", "first",
-                     "last", "later", "soon", "early", "late", "alone", "together", "forever", "anymore", "instead",
-                     "either", "too", "yet", "anyway", "somewhere", "nearby", "right", "left", "long", "home", "ago", "next", "away", "back", "around", "inside", "outside", "upstairs", "downstairs",
-                     "recently", "safe", "sometime", "overnight", "daily", "weekly", "please",
-                     "exists", "existed", "exist", "lies", "lay", "lie", "remains", "remained", "remain", "stands",
-                     "stood", "stand", "lived", "live", "lives", "came", "come", "comes", "goes", "go", "went",
-                     "seems", "seem", "seemed", "appears", "appear", "appeared", "used", "stay", "stays", "stayed",
-                     "sat", "sit", "sits", "happened", "happens", "happen", "arose", "arise", "ensued", "followed",
-                     "occurred", "occur", "occurs", "began", "begin", "begins", "emerged", "got", "get", "gets", "ran",
-                     "run", "runs", "waiting", "working", "living", "staying", "sitting",
-                     "standing", "playing", "going", "coming", "looking", "ok", "okay", "yes", "no"}
-
-
-def _plural_noun(word: str, counts: Mapping[str, int] | None) -> bool:
-    """A plural count noun: "people", or an -s word whose singular is a common word."""
-    if word in _IRREGULAR_PLURALS:
-        return True
-    if counts is None or not word.endswith("s") or word.endswith(("ss", "us", "is", "ics", "news")) or len(word) < 4:
-        return False
-    stems = ([word[:-3] + "y"] if word.endswith("ies") else []) + ([word[:-2]] if word.endswith("es") else []) + [word[:-1]]
-    return counts.get(word, 0) >= COMMON and any(counts.get(s, 0) >= COMMON and s not in FUNCTION_WORDS for s in stems)
-
-
-# Plurals spelt as singulars ("men" -> "man") for a noun phrase after "a"; not "people" ("a people").
-_IRREGULAR_SINGULAR = {"men": "man", "women": "woman", "children": "child", "feet": "foot", "teeth": "tooth",
-                       "mice": "mouse", "geese": "goose"}
-# -s nouns that are singular too ("a means", "a series") or name a thing whole ("a long ways").
-_ONE_THOUGH_S = {"means", "series", "species", "headquarters", "crossroads", "barracks", "gallows", "whereabouts",
-                 "odds", "thanks", "ways", "innings", "premises", "works", "links", "lens", "kudos", "measles", "mumps",
-                 "rabies", "diabetes", "molasses", "billiards", "darts", "bellows", "sweets", "arms", "customs",
-                 "goods", "clothes", "outskirts", "remains", "savings", "earnings", "surroundings", "lyrics", "news",
-                 "corps", "goings", "summons", "blues", "does", "goes", "has", "is", "was", "people"}
-# Quantities "a" counts with, before a plural: "a dozen eggs", "a hundred years".
-_QUANTITY = {"dozen", "couple", "hundred", "thousand", "million", "billion", "trillion", "score", "handful", "pair",
-             "number", "total", "further", "additional", "extra", "mere", "whopping", "record",
-             "full", "solid", "staggering", "estimated", "average", "maximum", "minimum", "combined", "lot", "bunch",
-             "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "twenty", "fifty", "few",
-             "several", "whole", "nearly", "almost", "about", "roughly", "some", "other", "another", "consecutive"}
-# Words that describe and are seldom nouns: a common list, and the endings adjectives take.
-_DESCRIBING = set("""new old big small good bad great major minor huge large simple long short high low young main real
-true false free full nice fine hard easy strong weak poor rich wide deep dark bright clear quick fast slow late early
-recent different important common special certain basic perfect serious similar proper rare safe warm cold hot cool dry
-wet clean dirty cheap expensive modern ancient private complete entire specific unique tiny vast massive lousy wooden
-golden broken hidden frozen stolen written spoken forgotten single senior junior former latest brief busy happy
-heavy healthy lucky tricky risky noisy messy crazy silly pretty ugly better bigger larger smaller greater higher lower
-newer older longer shorter stronger wider faster cheaper easier harder excellent efficient sufficient independent
-consistent relevant urgent frequent permanent decent pleasant brilliant elegant apparent prominent significant
-absolute extra quiet strange odd raw rough smooth soft loud sharp thick thin tight loose sweet bitter fresh solid
-difficult interesting amazing exciting boring surprising confusing challenging outstanding existing missing
-""".split())
-# Not "-ing": "a good understanding continues", "a living shuts" (nouns).
-_ADJECTIVE_ENDINGS = ("al", "ful", "ous", "ive", "ic", "able", "ible", "less", "ish", "ary", "ed", "est")
-# After the plural: words that show it is a verb with its object or infinitive ("a bad lowers
-# a consumer's welfare", "a good beating makes them"), or a particle ("a real hands off approach").
-_AFTER_VERB = {"and", "or", "to", "off", "out", "up", "down", "a", "an", "the", "this", "that", "these", "those", "my",
-               "your", "his", "her", "its", "our", "their", "them", "him", "me", "us", "it", "you", "i", "he", "she",
-               "we", "they", "each", "every", "no", "some", "any", "all", "both", "such", "itself", "himself",
-               "herself", "themselves", "what", "who", "which", "whom", "how", "why", "where", "when", "if", "whether",
-               "not", "never", "also", "just", "only", "even", "still", "always", "often", "usually", "really"}
-
-
-def _adjective(word: str, counts) -> bool:
-    """A common word that describes a noun and is not one itself: in the list or with an
-    adjective's ending, and with no plural of its own ("general", "official", "meeting"
-    have one: "a meeting takes" is a clause); not a number or quantity ("a dozen eggs")."""
-    if word in FUNCTION_WORDS or word in _QUANTITY or word in _IRREGULAR_SINGULAR or "'" in word or counts is None \
-            or counts.get(word, 0) < COMMON:
-        return False
-    if word in _DESCRIBING:
-        return True
-    return word.endswith(_ADJECTIVE_ENDINGS) and not _plural_noun(word, counts) and \
-        counts.get(word + "s", 0) + counts.get(word + "es", 0) < 0.1 * counts.get(word, 0)
-
-
-def _participle(word: str, counts: Mapping[str, int] | None) -> bool:
-    """A past participle ("done", "been", "gone", "finished")."""
-    if word in _PARTICIPLE_EXTRA or (word in IRREGULAR and word == IRREGULAR[word][2]):
-        return True
-    return word.endswith("ed") and len(word) > 4 and (counts is None or counts.get(word, 0) >= COMMON)
-
-
 def _past(verb: str, counts: Mapping[str, int] | None) -> str | None:
     """The past tense of a base or -s verb ("go" -> "went", "walks" -> "walked"), if common."""
     if verb in IRREGULAR:
@@ -286,7 +140,7 @@ def _past(verb: str, counts: Mapping[str, int] | None) -> str | None:
 
 def proposals(text: str, counts: Mapping[str, int] | None) -> list[Proposal]:
     """Every proposal for `text`, in order, at most one per word."""
-    w = _Words(text)
+    w = Words(text)
     found: dict[int, Proposal] = {}
     for finder in _FINDERS:
         for p in finder(w, counts):
@@ -294,53 +148,44 @@ def proposals(text: str, counts: Mapping[str, int] | None) -> list[Proposal]:
     return sorted(found.values())
 
 
-def _at(w: _Words, i: int, new: str, rule: str, bar: float | None, message: str,
-        category: str | None = None) -> Proposal:
-    """A proposal to write word i as `new` (cased like it); `message` may name {old} and {new}.
-    The families in phrases.py, grammar.py and compounds.py make theirs here too."""
-    old, start, end = w.items[i]
-    new = _cased(new, old, w.text)
-    return Proposal(start, end, new, rule, bar, message.format(old=old, new=new), category)
-
-
-def _apostrophes(w: _Words, counts) -> list[Proposal]:
+def _apostrophes(w: Words, counts) -> list[Proposal]:
     """"dont" -> "don't", "everyones" -> "everyone's": certain (none of them is a word)."""
     out = []
     for i, word in enumerate(w.lower):
         if word in _APOSTROPHE_AFTER_SUBJECT and w.items[i][0].islower() and w.prev(i) in _ALL_SUBJECTS | {"that", "this"}:
-            out.append(_at(w, i, _APOSTROPHE_AFTER_SUBJECT[word], "en.apostrophe", None,
-                           "Write the contraction with an apostrophe: “{new}”."))
+            out.append(at(w, i, _APOSTROPHE_AFTER_SUBJECT[word], "en.apostrophe", None,
+                          "Write the contraction with an apostrophe: “{new}”."))
         elif word in _APOSTROPHE and (w.items[i][0].islower() or w.items[i][0] == word.capitalize()
                                       and (word in ("ive", "im") or i == 0 and w.prev(i) == "")):  # "Dont worry"
             possessive = word.endswith("s") and _APOSTROPHE[word].endswith("'s") and word not in _CONTRACTED_S
             what = "the possessive" if possessive else "the contraction"
-            out.append(_at(w, i, _APOSTROPHE[word], "en.apostrophe", None, f"Write {what} with an apostrophe: “{{new}}”."))
+            out.append(at(w, i, _APOSTROPHE[word], "en.apostrophe", None, f"Write {what} with an apostrophe: “{{new}}”."))
     return out
 
 
-def _does_not(w: _Words, counts) -> list[Proposal]:
+def _does_not(w: Words, counts) -> list[Proposal]:
     """"she don't" -> "she doesn't": "don't" goes with I, you, we and they."""
     out = []
     for i, word in enumerate(w.lower):
         if word in ("don't", "dont") and w.prev(i) in _SINGULAR_SUBJECTS and (i < 2 or w.prev(i - 1) not in _MODALS):
             subject = w.items[i - 1][0]
-            out.append(_at(w, i, "doesn't", "en.doesnt", None,
-                           f"With “{subject}”, use “doesn't”: “don't” goes with I, you, we and they."))
+            out.append(at(w, i, "doesn't", "en.doesnt", None,
+                          f"With “{subject}”, use “doesn't”: “don't” goes with I, you, we and they."))
     return out
 
 
-def _modal_of(w: _Words, counts) -> list[Proposal]:
+def _modal_of(w: Words, counts) -> list[Proposal]:
     """"could of done" -> "could have done": certain before a participle."""
     out = []
     for i, word in enumerate(w.lower):
-        if word == "of" and w.prev(i) in _MODALS and _participle(w.next(i), counts):
+        if word == "of" and w.prev(i) in _MODALS and participle(w.next(i), counts):
             modal = w.items[i - 1][0]
-            out.append(_at(w, i, "have", "en.modal_of", None,
-                           f"“{modal} of” is how “{modal}'ve” sounds; write “{modal} have”."))
+            out.append(at(w, i, "have", "en.modal_of", None,
+                          f"“{modal} of” is how “{modal}'ve” sounds; write “{modal} have”."))
     return out
 
 
-def _its_your(w: _Words, counts) -> list[Proposal]:
+def _its_your(w: Words, counts) -> list[Proposal]:
     """"its"/"your"/"whose" where "it's"/"you're"/"who's" belongs, and back."""
     out = []
     pairs = {"its": ("it's", "en.its_itis", "“its” is possessive; here you need “it's” (it is)."),
@@ -353,26 +198,26 @@ def _its_your(w: _Words, counts) -> list[Proposal]:
         nxt, after = w.next(i), w.next(i, 2)
         if word in pairs:
             new, rule, message = pairs[word]
-            if nxt in _NOT_AFTER_POSSESSIVE or (nxt in _PREDICATIVE and not _nounish(after, counts)):
+            if nxt in _NOT_AFTER_POSSESSIVE or (nxt in _PREDICATIVE and not nounish(after, counts)):
                 if (word == "whose" and nxt in _PREDICATIVE) or (nxt == "not" and after.endswith("ing") and i > 0):
                     continue  # "Whose right is it?", "insisted on its not coming" (but "Its not working.")
                 sure = _never_after_possessive(nxt, after) or (nxt in _ADJECTIVES and after == "" and word != "whose") \
                     or (word == "your" and w.prev(i) == "" and nxt in _YOUR_PREDICATE and after in ("", "about", "but"))
-                out.append(_at(w, i, new, rule, None if sure else BARS[rule], message))
+                out.append(at(w, i, new, rule, None if sure else BARS[rule], message))
             elif (nxt.endswith("ing") and w.next(i, 2) in _DETERMINERS | _OBJECTS | {"to", "it", "out", "up"}) or \
                     (nxt == "time" and after in ("to", "for")):
                 # "its removing the", "its time to go"; opening a sentence, "Its removing the
                 # errors" is a clause (a possessive + gerund subject is rare there): a lower bar
                 bar = BARS[rule] - 2.0 if i == 0 and word == "its" and nxt.endswith("ing") else BARS[rule]
-                out.append(_at(w, i, new, rule, bar, message))
+                out.append(at(w, i, new, rule, bar, message))
         elif word in back:
             new, rule, message = back[word]
             if nxt == "own" or (w.prev(i) in _PREPOSITIONS_ONLY | _PLURAL_BE and nxt and nxt not in FUNCTION_WORDS | {"#"}) or \
                     (nxt not in FUNCTION_WORDS | {"", "#"} and not nxt.endswith(("ed", "ing")) and after in _FINITE):
-                out.append(_at(w, i, new, rule, None, message))  # "its own", "off it's hub", "it's door is"
-            elif _nounish(nxt, counts) and nxt not in _PREDICATIVE | _CARDINALS | {"kind", "sort"} and not nxt.endswith(("ed", "ing")) \
+                out.append(at(w, i, new, rule, None, message))  # "its own", "off it's hub", "it's door is"
+            elif nounish(nxt, counts) and nxt not in _PREDICATIVE | _CARDINALS | {"kind", "sort"} and not nxt.endswith(("ed", "ing")) \
                     and _plain_end(w, i + 1, counts) and w.prev(i) not in _CLAUSE_START:
-                out.append(_at(w, i, new, rule, BARS[rule], message))
+                out.append(at(w, i, new, rule, BARS[rule], message))
     return out
 
 
@@ -410,13 +255,13 @@ _CLAUSE_START = {"", "#", "and", "but", "or", "so", "because", "if", "when", "th
                  "knew", "knows", "mean", "means", "sure", "wish", "suppose", "bet", "realize", "realise", "now", "then"}
 
 
-def _plain_end(w: _Words, i: int, counts) -> bool:
+def _plain_end(w: Words, i: int, counts) -> bool:
     """Word i ends a noun phrase: punctuation, the end, or a function word follows."""
     after = w.next(i)
     return after == "" or after in FUNCTION_WORDS
 
 
-def _their(w: _Words, counts) -> list[Proposal]:
+def _their(w: Words, counts) -> list[Proposal]:
     """"their are" -> "there are", "their going" -> "they're going", "there house" -> "their house"."""
     out = []
     for i, word in enumerate(w.lower):
@@ -424,30 +269,30 @@ def _their(w: _Words, counts) -> list[Proposal]:
         if word == "their":
             if nxt in _BE:  # "their is" is never right; "their has been" the model judges
                 bar = None if nxt in _BE_CERTAIN else BARS["en.their_there"]
-                out.append(_at(w, i, "there", "en.their_there", bar,
-                               "“their” means belonging to them; here you need “there”."))
+                out.append(at(w, i, "there", "en.their_there", bar,
+                              "“their” means belonging to them; here you need “there”."))
             elif nxt == "not" and w.next(i, 2).endswith("ing"):
                 continue  # "their not being there"
             elif nxt in _NOT_AFTER_POSSESSIVE - {"the", "a", "an", "that", "all", "about", "here", "there", "been"} or \
                     (nxt.endswith("ing") and w.next(i, 2) in _DETERMINERS | _OBJECTS | {"to", "it", "out", "up", "home", "back"}):
-                out.append(_at(w, i, "they're", "en.their_theyre", BARS["en.their_theyre"],
-                               "“their” is possessive; here you need “they're” (they are)."))
+                out.append(at(w, i, "they're", "en.their_theyre", BARS["en.their_theyre"],
+                              "“their” is possessive; here you need “they're” (they are)."))
         elif word == "there" and prev not in _BE | _DETERMINERS | _NUMBERS | {"be", "been", "being", "in", "from", "over",
                                                     "up", "down", "out", "here", "and", "or", "to", "get", "got", "go",
                                                     "went", "stay", "#"}:
-            if nxt == "own" or (_nounish(nxt, counts) and not nxt.endswith(("ed", "ing")) and prev != ""):
-                out.append(_at(w, i, "their", "en.there_their", BARS["en.there_their"],
-                               "“there” is a place; for belonging to them, write “their”."))
+            if nxt == "own" or (nounish(nxt, counts) and not nxt.endswith(("ed", "ing")) and prev != ""):
+                out.append(at(w, i, "their", "en.there_their", BARS["en.there_their"],
+                              "“there” is a place; for belonging to them, write “their”."))
         elif word == "they're" and nxt in _BE_CERTAIN and w.prev(i) not in _BE:  # "They're was a fire": never right
-            out.append(_at(w, i, "there", "en.theyre_there", None, "“they're” means “they are”; here you need “there”."))
-        elif word == "they're" and (nxt == "own" or (_nounish(nxt, counts) and nxt not in _PREDICATIVE
+            out.append(at(w, i, "there", "en.theyre_there", None, "“they're” means “they are”; here you need “there”."))
+        elif word == "they're" and (nxt == "own" or (nounish(nxt, counts) and nxt not in _PREDICATIVE
                                                     and not nxt.endswith(("ed", "ing")) and _plain_end(w, i + 1, counts))):
-            out.append(_at(w, i, "their", "en.theyre_their", BARS["en.theyre_their"],
-                           "“they're” means “they are”; the possessive is “their”."))
+            out.append(at(w, i, "their", "en.theyre_their", BARS["en.theyre_their"],
+                          "“they're” means “they are”; the possessive is “their”."))
     return out
 
 
-def _possessive_phrase(w: _Words, counts) -> list[Proposal]:
+def _possessive_phrase(w: Words, counts) -> list[Proposal]:
     """"it's", "they're", "you're" or "there" before a noun phrase, where the possessive is
     meant: after "are"/"were" ("What are it's benefits", "These are they're best clothes"),
     after a preposition that takes no clause ("alongside it's coast", "to you're pet", "to
@@ -457,18 +302,18 @@ def _possessive_phrase(w: _Words, counts) -> list[Proposal]:
     for i, word in enumerate(w.lower):
         prev, nxt, after = w.prev(i), w.next(i), w.next(i, 2)
         if word == "its" and nxt == "had":
-            out.append(_at(w, i, "it's", "en.possessive_phrase", None,
-                           "“its” is possessive; before “had”, write “it's” (it has)."))
+            out.append(at(w, i, "it's", "en.possessive_phrase", None,
+                          "“its” is possessive; before “had”, write “it's” (it has)."))
             continue
-        if word == "it's" and _superlative(nxt) and _nounish(after, counts) and _plain_end(w, i + 2, counts):
+        if word == "it's" and _superlative(nxt) and nounish(after, counts) and _plain_end(w, i + 2, counts):
             # "it's reddest area": "it is" + a superlative needs "the" ("it's the reddest"), or
             # "to" after it ("it's easiest to walk"); certain: the model copies "it's" (-2.7 nats)
-            out.append(_at(w, i, "its", "en.possessive_phrase", None, _POSSESSIVE_MESSAGE[word]))
+            out.append(at(w, i, "its", "en.possessive_phrase", None, _POSSESSIVE_MESSAGE[word]))
             continue
-        if word not in _POSSESSIVE_OF or not _nounish(nxt, counts) or nxt.endswith(("ed", "ing")) \
+        if word not in _POSSESSIVE_OF or not nounish(nxt, counts) or nxt.endswith(("ed", "ing")) \
                 or nxt in _PREDICATIVE | _CARDINALS | _NOT_AFTER_POSSESSIVE:
             continue
-        two = _nounish(after, counts) and (_plain_end(w, i + 2, counts) or w.next(i, 3) in _NOT_NOUNS)
+        two = nounish(after, counts) and (_plain_end(w, i + 2, counts) or w.next(i, 3) in NOT_NOUNS)
         one = _plain_end(w, i + 1, counts)
         if word == "there":
             found = prev in ("to", "in", "into") and (one or two)
@@ -478,7 +323,7 @@ def _possessive_phrase(w: _Words, counts) -> list[Proposal]:
                 (two and prev not in _CLAUSE_START | _BE | _SAYING and not after.endswith(("ed", "ing")))
         if found:  # "are it's" is never "are it is" (the model: -2.95 nats for "What are its main benefits")
             bar = None if word == "it's" and prev in _PLURAL_BE else BARS["en.possessive_phrase"]
-            out.append(_at(w, i, _POSSESSIVE_OF[word], "en.possessive_phrase", bar, _POSSESSIVE_MESSAGE[word]))
+            out.append(at(w, i, _POSSESSIVE_OF[word], "en.possessive_phrase", bar, _POSSESSIVE_MESSAGE[word]))
     return out
 
 
@@ -510,25 +355,25 @@ _SAYING = {"says", "said", "say", "thinks", "think", "thought", "knows", "know",
 _YOUR_PREDICATE = {"right", "wrong", "correct", "welcome", "sure", "kidding", "lucky", "joking"}
 
 
-def _then_than(w: _Words, counts) -> list[Proposal]:
+def _then_than(w: Words, counts) -> list[Proposal]:
     """"better then" -> "better than", "more expensive then" -> "than"."""
     out = []
     for i, word in enumerate(w.lower):
         if word == "than" and w.prev(i) in ("and", "since", "until", "till", "just", "back", "even", "from"):
-            out.append(_at(w, i, "then", "en.than_then", BARS["en.than_then"],
-                           "Use “then” for time or order; “than” is for comparisons."))
+            out.append(at(w, i, "then", "en.than_then", BARS["en.than_then"],
+                          "Use “then” for time or order; “than” is for comparisons."))
         if word != "then" or w.next(i) == "":
             continue  # "I was stronger then.": at a clause's end it is time
         if w.prev(i) in _COMPARATIVES:
-            out.append(_at(w, i, "than", "en.then_than", BARS["en.then_than"],
-                           "Use “than” in a comparison; “then” is about time."))
+            out.append(at(w, i, "than", "en.then_than", BARS["en.then_than"],
+                          "Use “than” in a comparison; “then” is about time."))
         elif (j := _comparative_before(w, i, counts)) is not None:
-            out.append(_at(w, i, "than", "en.comparative_then", BARS["en.comparative_then"],
-                           f"“{w.items[j][0]}” makes this a comparison: use “than”; “then” is about time."))
+            out.append(at(w, i, "than", "en.comparative_then", BARS["en.comparative_then"],
+                          f"“{w.items[j][0]}” makes this a comparison: use “than”; “then” is about time."))
     return out
 
 
-def _comparative_before(w: _Words, i: int, counts) -> int | None:
+def _comparative_before(w: Words, i: int, counts) -> int | None:
     """The comparative two to four words before "then" (word i) in its clause ("more people
     came then expected", "rather walk then drive", "much older now then"), if "then" can be
     "than" here: no word between opens another clause, no verb form follows "then" ("The
@@ -546,13 +391,13 @@ def _comparative_before(w: _Words, i: int, counts) -> int | None:
     return None
 
 
-def _worse_than(w: _Words, counts) -> list[Proposal]:
+def _worse_than(w: Words, counts) -> list[Proposal]:
     """"worth than" and "worst than" are "worse than": certain unless "more worth than"."""
     out = []
     for i, word in enumerate(w.lower):
         if word in ("worth", "worst") and w.next(i) == "than" and w.prev(i) not in ("more", "less", "much", "greater", "no"):
-            out.append(_at(w, i, "worse", "en.worse_than", None,
-                           "“{old} than” is a slip for the comparative: “worse than”."))
+            out.append(at(w, i, "worse", "en.worse_than", None,
+                          "“{old} than” is a slip for the comparative: “worse than”."))
     return out
 
 
@@ -571,36 +416,36 @@ def _verb_form(word: str) -> bool:
     return word in IRREGULAR and word != IRREGULAR[word][0] or (word.endswith(("ed", "ing")) and len(word) > 4)
 
 
-def _to_too(w: _Words, counts) -> list[Proposal]:
+def _to_too(w: Words, counts) -> list[Proposal]:
     """"too the shop" -> "to the shop"; "to much." -> "too much."; "me to." -> "me too."."""
     out = []
     for i, word in enumerate(w.lower):
         nxt = w.next(i)
         if word == "too" and (nxt in _DETERMINERS - {"every", "this", "these", "those"} or nxt in _OBJECTS):
-            out.append(_at(w, i, "to", "en.too_to", BARS["en.too_to"],
-                           "“too” means also or excessively; here you need “to”."))
+            out.append(at(w, i, "to", "en.too_to", BARS["en.too_to"],
+                          "“too” means also or excessively; here you need “to”."))
         elif word == "to" and nxt in _TOO_BEFORE_END and w.next(i, 2) in ("", "to", "for") and w.prev(i) in _TOO_AFTER:
-            out.append(_at(w, i, "too", "en.to_too", BARS["en.to_too"],
-                           "“to” is a preposition; for excessively, write “too”."))
+            out.append(at(w, i, "too", "en.to_too", BARS["en.to_too"],
+                          "“to” is a preposition; for excessively, write “too”."))
     return out
 
 
-def _lose_loose(w: _Words, counts) -> list[Proposal]:
+def _lose_loose(w: Words, counts) -> list[Proposal]:
     out = []
     for i, word in enumerate(w.lower):
         if word == "loose" and w.prev(i) in _LOSE_BEFORE and w.next(i) not in ("from", "of", "and", "on", "in"):
-            out.append(_at(w, i, "lose", "en.loose_lose", BARS["en.loose_lose"],
-                           "“loose” means not tight; the verb is “lose”."))
+            out.append(at(w, i, "lose", "en.loose_lose", BARS["en.loose_lose"],
+                          "“loose” means not tight; the verb is “lose”."))
         elif word == "lose" and w.prev(i) in _BREAK_LOOSE and w.next(i) in ("", "from", "and", "again", "#"):
-            out.append(_at(w, i, "loose", "en.lose_loose", None,  # "broke lose from": the verb cannot follow
-                           "“lose” means to misplace; for free or not tight, write “loose”."))
+            out.append(at(w, i, "loose", "en.lose_loose", None,  # "broke lose from": the verb cannot follow
+                          "“lose” means to misplace; for free or not tight, write “loose”."))
         elif word == "lose" and w.prev(i) in _LOOSE_BEFORE and (w.next(i) in ("", "from", "of", "and", "on", "in")):
-            out.append(_at(w, i, "loose", "en.lose_loose", BARS["en.lose_loose"],
-                           "“lose” is the verb (to misplace); for not tight or free, write “loose”."))
+            out.append(at(w, i, "loose", "en.lose_loose", BARS["en.lose_loose"],
+                          "“lose” is the verb (to misplace); for not tight or free, write “loose”."))
     return out
 
 
-def _affect_effect(w: _Words, counts) -> list[Proposal]:
+def _affect_effect(w: Words, counts) -> list[Proposal]:
     out = []
     for i, word in enumerate(w.lower):
         prev, nxt = w.prev(i), w.next(i)
@@ -609,37 +454,37 @@ def _affect_effect(w: _Words, counts) -> list[Proposal]:
             word, prev = word.split("-")[-1], "side"
         if word == "affect" and ((prev == "and" and w.prev(i - 1) == "cause") or
                                  (prev in ("in", "into") and w.prev(i - 1) in _BE | _IN_EFFECT_BEFORE)):
-            out.append(_at(w, i, "effect", "en.affect_noun", None,  # "cause and effect", "are in effect"
-                           "“affect” is the verb; the noun is “effect”."))
+            out.append(at(w, i, "effect", "en.affect_noun", None,  # "cause and effect", "are in effect"
+                          "“affect” is the verb; the noun is “effect”."))
         elif word in ("affect", "affects") and (det := _noun_position(w, i, counts)) is not None:
             # "an immediate affect on": before "of"/"on" no verb reading is left
             bar = None if nxt in ("of", "on", "upon") else BARS["en.affect_effect"]
-            out.append(_at(w, i, "e" + word[1:], "en.affect_noun", bar,
-                           f"After “{w.items[det][0]}”, this is the noun: “{{new}}”; “affect” is the verb."))
+            out.append(at(w, i, "e" + word[1:], "en.affect_noun", bar,
+                          f"After “{w.items[det][0]}”, this is the noun: “{{new}}”; “affect” is the verb."))
         elif word in ("affect", "affects") and ((prev in _AFFECT_NOUN_BEFORE and (nxt == "" or nxt in FUNCTION_WORDS))
                                               or (nxt in ("of", "on") and prev not in _ALL_SUBJECTS | {"to"})
                                               or prev in ("in", "into", "took", "take", "takes", "taken", "taking")
                                               or (w.prev(i - 1) in _DETERMINERS | {"no", "any"} and i > 1
                                                   and nxt in ("", "of", "on", "upon", "is", "was", "and"))):
             new = w.lower[i][:-len(word)] + "e" + word[1:]
-            out.append(_at(w, i, new, "en.affect_effect", BARS["en.affect_effect"],
-                           "“affect” is the verb; the noun is “effect”."))
+            out.append(at(w, i, new, "en.affect_effect", BARS["en.affect_effect"],
+                          "“affect” is the verb; the noun is “effect”."))
         elif word == "effect" and prev in _EFFECT_VERB_ALSO_BEFORE and nxt in _PEOPLE:
             # "effect" as a verb brings something about, never people; the model copies "effect" (-9 nats)
-            out.append(_at(w, i, "affect", "en.effect_verb", None,
-                           "“effect” as a verb means to bring about; to act on someone, write “affect”."))
+            out.append(at(w, i, "affect", "en.effect_verb", None,
+                          "“effect” as a verb means to bring about; to act on someone, write “affect”."))
         elif word in ("effect", "effected") and prev in _EFFECT_VERB_BEFORE and nxt in _EFFECT_VERB_AFTER \
                 and not _BRING_ABOUT & {w.next(i, 2), w.next(i, 3)}:  # "could effect his escape": brought about
-            out.append(_at(w, i, "a" + word[1:], "en.effect_affect", BARS["en.effect_affect"],
-                           "“effect” is the noun; the verb is “affect”."))
+            out.append(at(w, i, "a" + word[1:], "en.effect_affect", BARS["en.effect_affect"],
+                          "“effect” is the noun; the verb is “affect”."))
         elif word == "effected" and ((prev in {"was", "were", "is", "are", "been", "be"} and nxt == "by")
                                      or (prev in _HARMED and nxt in ("by", ""))):
-            out.append(_at(w, i, "affected", "en.effect_affect", None if prev in _HARMED else BARS["en.effect_affect"],
-                           "“effected” means brought about; here you need “affected”."))
+            out.append(at(w, i, "affected", "en.effect_affect", None if prev in _HARMED else BARS["en.effect_affect"],
+                          "“effected” means brought about; here you need “affected”."))
     return out
 
 
-def _noun_position(w: _Words, i: int, counts) -> int | None:
+def _noun_position(w: Words, i: int, counts) -> int | None:
     """Where word i follows a determiner and at most two adjectives or degree words in its
     phrase ("an immediate affect", "the very negative affects") and ends the phrase, the
     determiner's index: the word is a noun there. None if an object or another phrase
@@ -655,7 +500,7 @@ def _noun_position(w: _Words, i: int, counts) -> int | None:
             return j if j < i - 1 else None  # "the affect of": the family above sees it
         if word in _NP_PREPOSITIONS | _PREPOSITIONS_ONLY and j < i - 1:
             return j  # "with immediate affects"
-        if not (word in _DEGREE or "-" in word or (_nounish(word, counts) and not _plural_noun(word, counts))):
+        if not (word in _DEGREE or "-" in word or (nounish(word, counts) and not plural_noun(word, counts))):
             return None
     return None
 
@@ -685,18 +530,18 @@ _PEOPLE = {"us", "them", "me", "him", "you", "everyone", "everybody", "anyone", 
            "people", "others", "children", "students", "patients", "customers", "users"}
 
 
-def _verb_for_noun(w: _Words, counts) -> list[Proposal]:
+def _verb_for_noun(w: Words, counts) -> list[Proposal]:
     """A verb written where a determiner asks for its noun ("our biggest complain", "the
     fullest extend of", "thanks for the responds", "a know problem"): the verb right after
-    the determiner, or after one or two adjectives (_adjective) or degree words, and ending the phrase (punctuation or a
+    the determiner, or after one or two adjectives (adjective) or degree words, and ending the phrase (punctuation or a
     function word follows, and no object: "the rich complain about taxes", "let her choose
     the colour" stay)."""
     out = []
     for i, word in enumerate(w.lower):
-        if word == "know" and w.prev(i) in ("a", "an", "the") and w.prev(i - 1) != "in" and _nounish(w.next(i), counts) \
+        if word == "know" and w.prev(i) in ("a", "an", "the") and w.prev(i - 1) != "in" and nounish(w.next(i), counts) \
                 and w.next(i, 2) in FUNCTION_WORDS | {"", "#"}:
-            out.append(_at(w, i, "known", "en.verb_for_noun", BARS["en.verb_for_noun"],
-                           "“know” is a verb; before a noun you need the adjective “known”."))
+            out.append(at(w, i, "known", "en.verb_for_noun", BARS["en.verb_for_noun"],
+                          "“know” is a verb; before a noun you need the adjective “known”."))
             continue
         if word not in _NOUN_OF_VERB or w.items[i][0][0].isupper():
             continue
@@ -705,14 +550,14 @@ def _verb_for_noun(w: _Words, counts) -> list[Proposal]:
             continue
         j = i - 1
         while j >= max(i - 2, 0) and w.next(j) == w.lower[j + 1] and w.items[j][0].islower() and \
-                (w.lower[j] in _DEGREE or _adjective(w.lower[j], counts) and not _noun_too(w.lower[j], counts)):
+                (w.lower[j] in _DEGREE or adjective(w.lower[j], counts) and not _noun_too(w.lower[j], counts)):
             j -= 1
         noun = _NOUN_OF_VERB[word]
         if j < 0 or w.next(j) != w.lower[j + 1] or w.lower[j] not in _NOUN_DETERMINERS \
                 or w.lower[i - 1] in _COLLECTIVE_BEFORE or noun == word:  # "the analyses"
             continue
-        out.append(_at(w, i, noun, "en.verb_for_noun", None,
-                       f"“{{old}}” is a verb; after “{w.items[j][0]}” you need the noun “{noun}”."))
+        out.append(at(w, i, noun, "en.verb_for_noun", None,
+                      f"“{{old}}” is a verb; after “{w.items[j][0]}” you need the noun “{noun}”."))
     return out
 
 
@@ -754,30 +599,30 @@ _COLLECTIVE_BEFORE = {"rich", "poor", "young", "old", "elderly", "wealthy", "sic
 
 
 
-def _fewer(w: _Words, counts) -> list[Proposal]:
+def _fewer(w: Words, counts) -> list[Proposal]:
     """"less people" -> "fewer people": "less" is for amounts, "fewer" for things counted."""
     out = []
     for i, word in enumerate(w.lower):
         nxt = w.next(i)
-        if word == "less" and _plural_noun(nxt, counts) and w.prev(i) not in ("more", "or", "much"):
-            out.append(_at(w, i, "fewer", "en.fewer_less", BARS["en.fewer_less"],
-                           f"Use “fewer” with things you count (“{w.items[i + 1][0]}”); “less” is for amounts."))
+        if word == "less" and plural_noun(nxt, counts) and w.prev(i) not in ("more", "or", "much"):
+            out.append(at(w, i, "fewer", "en.fewer_less", BARS["en.fewer_less"],
+                          f"Use “fewer” with things you count (“{w.items[i + 1][0]}”); “less” is for amounts."))
     return out
 
 
-def _and_an(w: _Words, counts) -> list[Proposal]:
+def _and_an(w: Words, counts) -> list[Proposal]:
     """"wait and hour" -> "wait an hour": "and" between a verb or preposition and a
     singular noun with a vowel sound, where the article belongs."""
     out = []
     for i, word in enumerate(w.lower):
         nxt = w.next(i)
         if word == "and" and w.prev(i) in _AND_AN_BEFORE and nxt in _AN_NOUNS and w.items[i + 1][0].islower():
-            out.append(_at(w, i, "an", "en.and_an", None,
-                           f"“and” here looks like a typo for the article: “an {w.items[i + 1][0]}”."))
+            out.append(at(w, i, "an", "en.and_an", None,
+                          f"“and” here looks like a typo for the article: “an {w.items[i + 1][0]}”."))
     return out
 
 
-def _past_time(w: _Words, counts) -> list[Proposal]:
+def _past_time(w: Words, counts) -> list[Proposal]:
     """A pronoun's present verb in a clause set in the past ("He go to school yesterday"
     -> "went"): the time and the verb in one clause, nothing between them that opens another."""
     out = []
@@ -803,12 +648,12 @@ def _past_time(w: _Words, counts) -> list[Proposal]:
             continue
         if (new := _past(word, counts)) and new != word:
             time = (w.text[near[0]:] if near else w.text[before[-1]:]).split()[0].strip(".,;:!?")
-            out.append(_at(w, i, new, "en.past_time", BARS["en.past_time"],
-                           f"“{time}” puts this in the past: use the past tense “{{new}}”."))
+            out.append(at(w, i, new, "en.past_time", BARS["en.past_time"],
+                          f"“{time}” puts this in the past: use the past tense “{{new}}”."))
     return out
 
 
-def _there_were(w: _Words, counts) -> list[Proposal]:
+def _there_were(w: Words, counts) -> list[Proposal]:
     """"There was updates" -> "There were updates", "There is no easy answers" -> "are":
     "there" + a singular "be" + a plural noun, after a quantifier and describing words."""
     out = []
@@ -820,39 +665,39 @@ def _there_were(w: _Words, counts) -> list[Proposal]:
                 k += 1  # "There was so many"
             if w.next(i, k) in _MANY | _SOME:
                 k += 1
-            while k < 5 and _adjective(w.next(i, k), counts) and w.items[i + k][0].islower():
+            while k < 5 and adjective(w.next(i, k), counts) and w.items[i + k][0].islower():
                 k += 1  # "There is no easy answers", "There was some serious problems"
             counted = w.next(i, k)
             ends = w.next(i, k + 1)  # "There was sales tax": a plural that modifies the noun after it
-            if counted not in _AMOUNTS | {"", "#"} and w.items[i + k][0].islower() and _plural_noun(counted, counts) and \
-                    (ends in ("", "#") or ends in FUNCTION_WORDS or ends in _NOT_NOUNS):
+            if counted not in _AMOUNTS | {"", "#"} and w.items[i + k][0].islower() and plural_noun(counted, counts) and \
+                    (ends in ("", "#") or ends in FUNCTION_WORDS or ends in NOT_NOUNS):
                 new = _SINGULAR_BE[nxt]
-                out.append(_at(w, i + 1, new, "en.there_were", BARS["en.there_were"],
-                               f"The subject comes after “there” and is plural (“{w.items[i + k][0]}”): use “{{new}}”."))
+                out.append(at(w, i + 1, new, "en.there_were", BARS["en.there_were"],
+                              f"The subject comes after “there” and is plural (“{w.items[i + k][0]}”): use “{{new}}”."))
     return out
 
 
-def _here_hear(w: _Words, counts) -> list[Proposal]:
+def _here_hear(w: Words, counts) -> list[Proposal]:
     """"I can't here you" -> "hear": "here" where a verb belongs, before what is heard."""
     out = []
     for i, word in enumerate(w.lower):
         if word == "here" and w.prev(i) in _HEAR_BEFORE and w.next(i) in _HEAR_AFTER:
-            out.append(_at(w, i, "hear", "en.here_hear", BARS["en.here_hear"],
-                           "“here” is a place; the verb is “hear”."))
+            out.append(at(w, i, "hear", "en.here_hear", BARS["en.here_hear"],
+                          "“here” is a place; the verb is “hear”."))
     return out
 
 
-def _were_where(w: _Words, counts) -> list[Proposal]:
+def _were_where(w: Words, counts) -> list[Proposal]:
     """"That's were they live" -> "where": "were" after a word that asks for a place."""
     out = []
     for i, word in enumerate(w.lower):
         if word == "were" and w.prev(i) in _WHERE_BEFORE and w.next(i) in _ALL_SUBJECTS | {"people"}:
-            out.append(_at(w, i, "where", "en.were_where", BARS["en.were_where"],
-                           "“were” is a verb; for a place, write “where”."))
+            out.append(at(w, i, "where", "en.were_where", BARS["en.were_where"],
+                          "“were” is a verb; for a place, write “where”."))
     return out
 
 
-def _base_after(w: _Words, counts) -> list[Proposal]:
+def _base_after(w: Words, counts) -> list[Proposal]:
     """"to went" -> "to go", "didn't gave" -> "didn't give", "can took" -> "can take":
     after "to", a modal or "do" comes the base form (of a verb whose past is no other word)."""
     out = []
@@ -863,12 +708,12 @@ def _base_after(w: _Words, counts) -> list[Proposal]:
             if word == past != participle or word in ("goes", "does", "has") or (word == past == participle != base and prev != "to"):
                 if prev == "to" and word == participle:
                     continue  # "to" + participle is a noun phrase often enough ("to lost souls")
-                out.append(_at(w, i, base, "en.base_form", BARS["en.base_form"],
-                               f"After “{w.items[i - 1][0]}”, use the base form “{{new}}”."))
+                out.append(at(w, i, base, "en.base_form", BARS["en.base_form"],
+                              f"After “{w.items[i - 1][0]}”, use the base form “{{new}}”."))
     return out
 
 
-def _participle_as_past(w: _Words, counts) -> list[Proposal]:
+def _participle_as_past(w: Words, counts) -> list[Proposal]:
     """"I seen it" -> "I saw it", "he done it" -> "he did it": a participle straight after
     its subject, with no "have" before it ("Have they seen it?" is right)."""
     out = []
@@ -876,8 +721,8 @@ def _participle_as_past(w: _Words, counts) -> list[Proposal]:
         if i and w.prev(i) in ("i", "we", "they", "he", "she") and word in IRREGULAR and word not in _PAST_ALSO_A_WORD:
             _, past, participle = IRREGULAR[word]
             if word == participle != past and w.prev(i - 1) not in _HAVE_BE:
-                out.append(_at(w, i, past, "en.participle_past", BARS["en.participle_past"],
-                               "“{old}” needs “have” before it; for the past tense, write “{new}”."))
+                out.append(at(w, i, past, "en.participle_past", BARS["en.participle_past"],
+                              "“{old}” needs “have” before it; for the past tense, write “{new}”."))
     return out
 
 
@@ -885,7 +730,7 @@ _HAVE_BE = {"have", "has", "had", "having", "be", "is", "are", "was", "were", "b
             "am", "'ve", "let", "make", "made", "see", "saw", "hear", "heard", "#"}
 
 
-def _much(w: _Words, counts) -> list[Proposal]:
+def _much(w: Words, counts) -> list[Proposal]:
     """"many information" -> "much information", "fewer advice" -> "less advice": amounts are not counted."""
     out = []
     for i, word in enumerate(w.lower):
@@ -893,12 +738,12 @@ def _much(w: _Words, counts) -> list[Proposal]:
         after = w.next(i, 2)  # "many wine and food festivals": the noun may be a modifier
         if word in ("many", "fewer") and nxt in _MASS and (after in ("", "#") or after in FUNCTION_WORDS - {"and", "or"}):
             new = "much" if word == "many" else "less"
-            out.append(_at(w, i, new, "en.much_many", None,
-                           f"“{w.items[i + 1][0]}” is not counted: use “{{new}}”, not “{{old}}”."))
+            out.append(at(w, i, new, "en.much_many", None,
+                          f"“{w.items[i + 1][0]}” is not counted: use “{{new}}”, not “{{old}}”."))
     return out
 
 
-def _sound_alikes(w: _Words, counts) -> list[Proposal]:
+def _sound_alikes(w: Words, counts) -> list[Proposal]:
     """Words that sound like the one meant, where the next or previous word shows which:
     "wander if" -> "wonder", "to some extend" -> "extent", "walked passed the" -> "past",
     "at a lose" -> "loss", "I belief" -> "believe", "since two years" -> "for"."""
@@ -921,7 +766,7 @@ def _sound_alikes(w: _Words, counts) -> list[Proposal]:
         elif word == "since" and nxt in _NUMBER_WORDS and w.next(i, 2) in _DURATIONS and w.next(i, 3) != "ago":
             new, bar, why = "for", None, "For a length of time, use “for”; “since” takes a point in time."
         if new:
-            out.append(_at(w, i, new, "en.sound_alike", bar, why.replace("{prev}", w.items[i - 1][0] if i else "")))
+            out.append(at(w, i, new, "en.sound_alike", bar, why.replace("{prev}", w.items[i - 1][0] if i else "")))
     return out
 
 

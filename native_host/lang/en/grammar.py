@@ -33,19 +33,17 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 
-from .confusables import (
-    _AFTER_VERB,
-    _IRREGULAR_SINGULAR,
-    _ONE_THOUGH_S,
+from .context import (
     COMMON,
+    IRREGULAR_SINGULAR,
     Proposal,
-    _adjective,
-    _at,
-    _cased,
-    _participle,
-    _plural_noun,
-    _Words,
+    Words,
+    adjective,
+    at,
+    cased,
     non_overlapping,
+    participle,
+    plural_noun,
 )
 from .words import FUNCTION_WORDS, IRREGULAR, PREPOSITIONS
 
@@ -58,7 +56,7 @@ BARS = {"en.causative_to": -4.0, "en.modal_base": -3.0, "en.gerund_after": -4.0,
 
 def proposals(text: str, counts: Mapping[str, int] | None) -> list[Proposal]:
     """Every proposal for `text`, in order, none overlapping."""
-    w = _Words(text)
+    w = Words(text)
     found = (_question(w) + _modal_base(w, counts) + _inverted_base(w, counts) + _to_base(w, counts) + _modal_to(w)
              + _gerund(w, counts) + _between(w) + _decade(text) + _mass_verb(w) + _stative(w) + _most_of(w, counts)
              + _superlative_than(w, counts) + _short_comparative(w, counts) + _much_plural(w, counts)
@@ -79,7 +77,7 @@ _THIRD = {"he", "she", "it"}
 _QUESTION_OPENERS = {"", "what", "where", "when", "why", "how", "who", "whom", "which", "and", "but", "or", "so"}
 
 
-def _question(w: _Words) -> list[Proposal]:
+def _question(w: Words) -> list[Proposal]:
     """"Does they know?" -> "Do they", "Has you seen it?" -> "Have you", "..., don't he?"
     -> "doesn't he": in a question, the auxiliary before its subject pronoun agrees with it.
     Not "Do it now?" or "Have it your way?" (imperatives), "Were he ..." (subjunctive),
@@ -101,8 +99,8 @@ def _question(w: _Words) -> list[Proposal]:
         elif subject == "i" and word in ("was", "wasn't", "isn't", "aren't"):
             continue  # "was I", "aren't I"
         if new != word:
-            out.append(_at(w, i, new, "en.question_agreement", None,
-                           f"With “{w.items[i + 1][0]}”, the question takes “{{new}}”, not “{{old}}”.", "grammar"))
+            out.append(at(w, i, new, "en.question_agreement", None,
+                          f"With “{w.items[i + 1][0]}”, the question takes “{{new}}”, not “{{old}}”.", "grammar"))
     return out
 
 
@@ -140,7 +138,7 @@ def _base(word: str, counts) -> str | None:
     return next((s for s in stems if len(s) >= 3 and counts.get(s, 0) >= COMMON and s not in FUNCTION_WORDS), None)
 
 
-def _modal_base(w: _Words, counts) -> list[Proposal]:
+def _modal_base(w: Words, counts) -> list[Proposal]:
     """"it can noticed" -> "it can notice", "I didn't wanted" -> "I didn't want", "it will
     makes" -> "it will make", "he could was" -> "he could be": after a modal (or a negated
     "do") comes the base form. Only after a pronoun subject: "should parents wish",
@@ -161,15 +159,15 @@ def _modal_base(w: _Words, counts) -> list[Proposal]:
             bar = BARS["en.modal_base"]
         else:
             continue
-        out.append(_at(w, i, new, "en.modal_base", bar,
-                       f"After “{w.items[i - 1][0]}”, use the base form “{{new}}”, not “{{old}}”.", "grammar"))
+        out.append(at(w, i, new, "en.modal_base", bar,
+                      f"After “{w.items[i - 1][0]}”, use the base form “{{new}}”, not “{{old}}”.", "grammar"))
     return out
 
 
 _INVERTED = _MODALS | _DO_NEGATED | {"do", "does", "did"}
 
 
-def _inverted_base(w: _Words, counts) -> list[Proposal]:
+def _inverted_base(w: Words, counts) -> list[Proposal]:
     """"Did he said that?" -> "say", "Does she knows?" -> "know", "Did you noticed?" ->
     "notice": an auxiliary before its subject still takes the base form after it."""
     out = []
@@ -186,9 +184,9 @@ def _inverted_base(w: _Words, counts) -> list[Proposal]:
         else:
             new = _base(word, counts)
         if new and new != word and word not in _PAST_IS_BASE:
-            out.append(_at(w, i, new, "en.inverted_base", BARS["en.modal_base"],
-                           f"After “{w.items[i - 2][0]} {w.items[i - 1][0]}”, use the base form “{{new}}”, not “{{old}}”.",
-                           "grammar"))
+            out.append(at(w, i, new, "en.inverted_base", BARS["en.modal_base"],
+                          f"After “{w.items[i - 2][0]} {w.items[i - 1][0]}”, use the base form “{{new}}”, not “{{old}}”.",
+                          "grammar"))
     return out
 
 
@@ -207,7 +205,7 @@ _TO_VERBS |= {"tries", "tried", "going", "able", "unable", "have", "has", "had",
 _TO_VERBS_S = {"want", "wants", "wanted", "need", "needs", "needed", "try", "tries", "tried", "able", "unable"}
 
 
-def _to_base(w: _Words, counts) -> list[Proposal]:
+def _to_base(w: Words, counts) -> list[Proposal]:
     """"I want to helped" -> "help", "she is going to visited" -> "visit", "I need to
     makes" -> "make", "decided to bought a house" -> "buy": after a verb's "to" comes the
     base form. An -s word only after "want", "need", "try", "able" ("going to schools",
@@ -229,8 +227,8 @@ def _to_base(w: _Words, counts) -> list[Proposal]:
         else:
             new = _base(word, counts)
         if new is not None:
-            out.append(_at(w, i, new, "en.to_base", BARS["en.modal_base"],
-                           "After “to”, use the base form “{new}”, not “{old}”.", "grammar"))
+            out.append(at(w, i, new, "en.to_base", BARS["en.modal_base"],
+                          "After “to”, use the base form “{new}”, not “{old}”.", "grammar"))
     return out
 
 
@@ -238,7 +236,7 @@ _MODAL_TO = {"can", "could", "must", "should", "might", "may", "shall", "cannot"
              "shouldn't"}
 
 
-def _modal_to(w: _Words) -> list[Proposal]:
+def _modal_to(w: Words) -> list[Proposal]:
     """"I must to go" -> "I must go": a modal takes the bare infinitive (not "ought to").
     Only after a pronoun subject, and not where the modal ends a clause of its own ("do
     all we can to help", "as often as she could to cheer")."""
@@ -278,7 +276,7 @@ def _ing(verb: str, counts) -> str | None:
     return best if counts.get(best, 0) >= COMMON else None
 
 
-def _gerund(w: _Words, counts) -> list[Proposal]:
+def _gerund(w: Words, counts) -> list[Proposal]:
     """"enjoy to swim" -> "enjoy swimming", "look forward to see you" -> "to seeing":
     the model judges, since a noun may follow ("look forward to school")."""
     out = []
@@ -297,8 +295,8 @@ def _gerund(w: _Words, counts) -> list[Proposal]:
         if (new := _ing(verb, counts)) is None or w.next(verb_at) in ("", "#") and start is None:
             continue  # "to look forward to." / a noun at the end ("in addition to tax.")
         if start is None:
-            out.append(_at(w, verb_at, new, "en.gerund_after", BARS["en.gerund_after"],
-                           f"After “{w.items[i - 1][0]} to”, use the -ing form “{{new}}”.", "grammar"))
+            out.append(at(w, verb_at, new, "en.gerund_after", BARS["en.gerund_after"],
+                          f"After “{w.items[i - 1][0]} to”, use the -ing form “{{new}}”.", "grammar"))
         else:
             end = w.items[verb_at][2]  # a verb that never takes "to": certain
             out.append(Proposal(start, end, new, "en.gerund_after", None,
@@ -311,7 +309,7 @@ _AFTER_PAIR = {"", "#", "in", "on", "at", "for", "to", "of", "from", "about", "o
                "only", "that"}
 
 
-def _between(w: _Words) -> list[Proposal]:
+def _between(w: Words) -> list[Proposal]:
     """"between you and I" -> "me", "between he and his brother" -> "him": "between" takes
     object pronouns. Not "between the time he left and I arrived": the pronoun must stand
     in the pair, with nothing after it but a preposition or the end."""
@@ -332,7 +330,7 @@ def _between(w: _Words) -> list[Proposal]:
     return out
 
 
-def _object(w: _Words, i: int) -> Proposal:
+def _object(w: Words, i: int) -> Proposal:
     old, start, end = w.items[i]
     new = _OBJECT[old.lower()]
     new = new.capitalize() if old[0].isupper() and old != "I" else new  # "I" -> "me", "He" -> "Him"
@@ -363,7 +361,7 @@ _SINGULAR_VERB = {"are": "is", "were": "was", "have": "has", "aren't": "isn't", 
                   "haven't": "hasn't", "don't": "doesn't"}
 
 
-def _mass_verb(w: _Words) -> list[Proposal]:
+def _mass_verb(w: Words) -> list[Proposal]:
     """"The information are wrong" -> "is": a noun English does not count takes a singular verb."""
     out = []
     for i, word in enumerate(w.lower[1:], 1):
@@ -381,8 +379,8 @@ def _mass_verb(w: _Words) -> list[Proposal]:
             continue  # "kinds of information are", "by their advice have", "hardware and software are"
         if any(not w.items[j][0].islower() and (j or w.prev(j) == "#") for j in range(k + 1, i)):
             continue  # "Microsoft Research are": a name (a capital only as the text's first letter)
-        out.append(_at(w, i, _SINGULAR_VERB[word], "en.mass_verb", None,
-                       f"“{w.items[i - 1][0]}” is not counted: it takes “{{new}}”, not “{{old}}”.", "grammar"))
+        out.append(at(w, i, _SINGULAR_VERB[word], "en.mass_verb", None,
+                      f"“{w.items[i - 1][0]}” is not counted: it takes “{{new}}”, not “{{old}}”.", "grammar"))
     return out
 
 
@@ -392,7 +390,7 @@ _STATIVE = {"knowing": ("know", "knows", "knew"), "belonging": ("belong", "belon
 _BE_TENSE = {"am": 0, "are": 0, "is": 1, "was": 2, "were": 2}
 
 
-def _stative(w: _Words) -> list[Proposal]:
+def _stative(w: Words) -> list[Proposal]:
     """"I am knowing" -> "I know", "it is consisting of" -> "it consists of": verbs of state
     take the simple tense. Only after a pronoun subject ("Seeing is believing" aside)."""
     out = []
@@ -411,13 +409,13 @@ def _stative(w: _Words) -> list[Proposal]:
 _QUANTIFIERS_OF = {"most", "many", "some", "several", "few"}  # not "both of X and Y"
 
 
-def _most_of(w: _Words, counts) -> list[Proposal]:
+def _most_of(w: Words, counts) -> list[Proposal]:
     """"most of students" -> "most students": "of" after a quantifier needs a determiner
     ("most of the students"), or drop it."""
     out = []
     for i, word in enumerate(w.lower[:-2]):
         if word in _QUANTIFIERS_OF and w.next(i) == "of" and w.prev(i) not in ("the", "a", "at", "for") \
-                and _plural_noun(w.next(i, 2), counts) and w.items[i + 2][0].islower():
+                and plural_noun(w.next(i, 2), counts) and w.items[i + 2][0].islower():
             start, end = w.items[i + 1][1], w.items[i + 2][1]
             out.append(Proposal(start, end, "", "en.most_of", BARS["en.most_of"],
                                 f"Write “{w.items[i][0]} {w.items[i + 2][0]}” (or “{w.items[i][0]} of the "
@@ -429,7 +427,7 @@ _NOT_SUPERLATIVE = {"honest", "earnest", "modest", "interest", "forest", "harves
                     "arrest", "suggest", "digest", "invest", "manifest", "guest", "chest", "nest", "west", "rest", "test"}
 
 
-def _superlative_than(w: _Words, counts) -> list[Proposal]:
+def _superlative_than(w: Words, counts) -> list[Proposal]:
     """"the biggest than" -> "bigger than", "most useful than" -> "more useful than": a
     comparison with "than" takes the comparative."""
     out = []
@@ -459,7 +457,7 @@ _SHORT = {"big", "small", "cheap", "fast", "slow", "tall", "short", "long", "old
           "thin", "bright", "dark", "soft", "loud", "quick", "near", "nice", "safe", "late", "close", "fat"}
 
 
-def _short_comparative(w: _Words, counts) -> list[Proposal]:
+def _short_comparative(w: Words, counts) -> list[Proposal]:
     """"more big than" -> "bigger than": a short adjective compares with -er."""
     out = []
     for i, word in enumerate(w.lower[:-2]):
@@ -469,7 +467,7 @@ def _short_comparative(w: _Words, counts) -> list[Proposal]:
             new = max(forms, key=lambda f: counts.get(f, 0))
             if counts.get(new, 0) >= COMMON:
                 start, end = w.items[i][1], w.items[i + 1][2]
-                out.append(Proposal(start, end, _cased(new, w.items[i][0], w.text), "en.short_comparative", None,
+                out.append(Proposal(start, end, cased(new, w.items[i][0], w.text), "en.short_comparative", None,
                                     f"“{w.items[i + 1][0]}” compares with -er: “{new}”, not “more {w.items[i + 1][0]}”.",
                                     "grammar"))
     return out
@@ -479,14 +477,14 @@ _NEGATED = {"can't": "can", "couldn't": "could", "don't": "do", "doesn't": "does
             "wouldn't": "would", "isn't": "is", "wasn't": "was", "aren't": "are", "weren't": "were", "cannot": "can"}
 
 
-def _hardly(w: _Words) -> list[Proposal]:
+def _hardly(w: Words) -> list[Proposal]:
     """"I can't hardly see" -> "I can hardly see": "hardly", "barely" and "scarcely" are
     negative already."""
     out = []
     for i, word in enumerate(w.lower[:-1]):
         if word in _NEGATED and w.next(i) in ("hardly", "barely", "scarcely"):
-            out.append(_at(w, i, _NEGATED[word], "en.double_negative", None,
-                           f"“{w.items[i + 1][0]}” is already negative: write “{{new}}”, not “{{old}}”.", "grammar"))
+            out.append(at(w, i, _NEGATED[word], "en.double_negative", None,
+                          f"“{w.items[i + 1][0]}” is already negative: write “{{new}}”, not “{{old}}”.", "grammar"))
         elif word == "not" and w.next(i) in ("hardly", "barely", "scarcely") and i and w.prev(i) not in ("", "#"):
             start, end = w.items[i][1], w.items[i + 1][1]  # "could not hardly" -> "could hardly"
             out.append(Proposal(start, end, "", "en.double_negative", None,
@@ -506,7 +504,7 @@ _PAST_ALSO_PARTICIPLE = {"got", "showed"}
 _PAST_ALSO_PARTICIPLE |= {"was", "were", "did"}
 
 
-def _participle_after_have(w: _Words) -> list[Proposal]:
+def _participle_after_have(w: Words) -> list[Proposal]:
     """"I should have went" -> "gone", "She has ate" -> "eaten", "had already wrote" ->
     "written": after "have" comes the past participle, where it differs from the past."""
     out = []
@@ -520,9 +518,9 @@ def _participle_after_have(w: _Words) -> list[Proposal]:
         if have is None:
             continue
         bar = -3.0 if word in _PAST_ALSO_NOUN else None
-        out.append(_at(w, i, participle, "en.participle_after_have", bar,
-                       f"After “{w.items[have][0]}”, use the past participle “{{new}}”, not the past “{{old}}”.",
-                       "grammar"))
+        out.append(at(w, i, participle, "en.participle_after_have", bar,
+                      f"After “{w.items[have][0]}”, use the past participle “{{new}}”, not the past “{{old}}”.",
+                      "grammar"))
     return out
 
 
@@ -530,29 +528,29 @@ def _participle_after_have(w: _Words) -> list[Proposal]:
 _MUCH_AFTER = {"too", "so", "how", "as", "very", "with", "of", "have", "has", "had", "without", "take", "takes", "took"}
 
 
-def _much_plural(w: _Words, counts) -> list[Proposal]:
+def _much_plural(w: Words, counts) -> list[Proposal]:
     """"much problems" -> "many problems": things counted take "many"."""
     out = []
     for i, word in enumerate(w.lower[:-1]):
         nxt = w.next(i)
-        if word == "much" and w.prev(i) in _MUCH_AFTER and _plural_noun(nxt, counts) and w.items[i + 1][0].islower() and \
+        if word == "much" and w.prev(i) in _MUCH_AFTER and plural_noun(nxt, counts) and w.items[i + 1][0].islower() and \
                 (w.next(i, 2) in ("", "#") or w.next(i, 2) in FUNCTION_WORDS):
-            out.append(_at(w, i, "many", "en.much_plural", BARS["en.much_plural"],
-                           f"“{w.items[i + 1][0]}” are counted: use “{{new}}”, not “{{old}}”.", "grammar"))
+            out.append(at(w, i, "many", "en.much_plural", BARS["en.much_plural"],
+                          f"“{w.items[i + 1][0]}” are counted: use “{{new}}”, not “{{old}}”.", "grammar"))
     return out
 
 
 _IF_SUBJECTS = {"i", "you", "he", "she", "we", "they", "it"}
 
 
-def _if_would_have(w: _Words, counts) -> list[Proposal]:
+def _if_would_have(w: Words, counts) -> list[Proposal]:
     """"If I would have known" -> "If I had known", "I wish I would have gone" -> "had
     gone": an "if" clause or a wish about the past takes "had"."""
     out = []
     for i, word in enumerate(w.lower[:-3]):
         wish = word in ("wish", "wished") and w.prev(i) in ("i", "we") and w.next(i) in ("i", "we")
         if (wish or word == "if" and w.prev(i) in ("", "and", "but", "even", "only")) and w.next(i) in _IF_SUBJECTS \
-                and w.next(i, 2) == "would" and w.next(i, 3) == "have" and _participle(w.next(i, 4), counts):
+                and w.next(i, 2) == "would" and w.next(i, 3) == "have" and participle(w.next(i, 4), counts):
             start, end = w.items[i + 2][1], w.items[i + 3][2]
             what = "a wish about the past" if wish else "an “if” clause about the past"
             out.append(Proposal(start, end, "had", "en.if_would_have", None,
@@ -560,15 +558,15 @@ def _if_would_have(w: _Words, counts) -> list[Proposal]:
     return out
 
 
-def _supposed(w: _Words) -> list[Proposal]:
+def _supposed(w: Words) -> list[Proposal]:
     """"I was suppose to call" -> "supposed to": the participle after "be"."""
     out = []
     for i, word in enumerate(w.lower[1:-1], 1):
         if word == "suppose" and w.next(i) == "to" and (w.prev(i) in _BE_FORMS | {"be", "been", "isn't", "wasn't",
                                                                                    "aren't", "weren't"}
                                                         or w.prev(i) == "not" and w.prev(i - 1) in _BE_FORMS):
-            out.append(_at(w, i, "supposed", "en.supposed_to", None, "The phrase is “be supposed to”: write “{new}”.",
-                           "grammar"))
+            out.append(at(w, i, "supposed", "en.supposed_to", None, "The phrase is “be supposed to”: write “{new}”.",
+                          "grammar"))
     return out
 
 
@@ -576,7 +574,7 @@ _PLURAL_TO_SINGULAR = {"are": "is", "were": "was", "have": "has", "do": "does", 
                        "aren't": "isn't", "weren't": "wasn't", "haven't": "hasn't"}
 
 
-def _one_of_verb(w: _Words, counts) -> list[Proposal]:
+def _one_of_verb(w: Words, counts) -> list[Proposal]:
     """"One of the reasons are" -> "is", "Each of the students have" -> "has": the subject
     is "one" or "each", not the plural after "of". Only where the phrase opens the clause."""
     out = []
@@ -588,13 +586,13 @@ def _one_of_verb(w: _Words, counts) -> list[Proposal]:
             if det != "them" and det != "us":
                 continue
             k = 2
-        elif not _plural_noun(w.next(i, 3), counts) and counts is not None:
+        elif not plural_noun(w.next(i, 3), counts) and counts is not None:
             continue
         verb = w.next(i, k + 1)
         if verb in _PLURAL_TO_SINGULAR:
-            out.append(_at(w, i + k + 1, _PLURAL_TO_SINGULAR[verb], "en.one_of_verb", None,
-                           f"The subject is “{w.items[i][0]}”, which is singular: use “{{new}}”, not “{{old}}”.",
-                           "grammar"))
+            out.append(at(w, i + k + 1, _PLURAL_TO_SINGULAR[verb], "en.one_of_verb", None,
+                          f"The subject is “{w.items[i][0]}”, which is singular: use “{{new}}”, not “{{old}}”.",
+                          "grammar"))
     return out
 
 
@@ -604,7 +602,7 @@ _COUNTED = {"people", "persons", "students", "children", "users", "customers", "
             "players", "emails", "e-mails", "messages", "pages", "files", "calls", "days", "hours"}
 
 
-def _amount_of(w: _Words) -> list[Proposal]:
+def _amount_of(w: Words) -> list[Proposal]:
     """"the amount of people" -> "the number of people": "amount" is for what is not counted."""
     out = []
     for i, word in enumerate(w.lower[:-2]):
@@ -613,7 +611,7 @@ def _amount_of(w: _Words) -> list[Proposal]:
             first = i - 1 if w.prev(i) == "an" else i  # "an amount" -> "a number"
             start, end = w.items[first][1], w.items[i][2]
             old = w.text[start:end]
-            new = _cased("a " + new if first < i else new, old, w.text)
+            new = cased("a " + new if first < i else new, old, w.text)
             out.append(Proposal(start, end, new, "en.amount_number", None,
                                 f"“{w.items[i + 2][0]}” are counted: use “{new} of”, not “{old} of”.", "grammar"))
     return out
@@ -622,7 +620,7 @@ def _amount_of(w: _Words) -> list[Proposal]:
 _CAUSATIVE = {"let", "lets", "make", "makes", "made", "making"}
 
 
-def _causative_to(w: _Words, counts) -> list[Proposal]:
+def _causative_to(w: Words, counts) -> list[Proposal]:
     """"let me to know" -> "let me know", "made him to wait" -> "made him wait": "let" and
     "make" take the bare infinitive. The model judges ("made them to order")."""
     out = []
@@ -645,7 +643,7 @@ _FINITE_AFTER_PAIR = {"went", "are", "were", "was", "have", "had", "did", "will"
                       "go", "both", "always", "never", "just", "also", "often", "still", "all"}
 
 
-def _object_subject(w: _Words) -> list[Proposal]:
+def _object_subject(w: Words) -> list[Proposal]:
     """"Me and him went" -> "He and I went", "Me and John are" -> "John and I are": a
     pair of pronouns (or a pronoun and a name) that is the subject takes subject forms,
     with "I" last. Only at the sentence's start and before a verb ("Me and you against
@@ -669,7 +667,7 @@ def _object_subject(w: _Words) -> list[Proposal]:
                      f"As the subject, write “{new}”, not “{w.text[start:end]}”.", "grammar")]
 
 
-def _myself_subject(w: _Words) -> list[Proposal]:
+def _myself_subject(w: Words) -> list[Proposal]:
     """"My wife and myself went" -> "My wife and I went", "Myself and John are" -> "John
     and I are": "myself" is no subject. Only a pair opening the sentence before a verb."""
     if len(w.items) < 4 or w.prev(0) != "":
@@ -683,7 +681,7 @@ def _myself_subject(w: _Words) -> list[Proposal]:
         if k + 2 < len(w.lower) and w.lower[k] == "and" and w.lower[k + 1] == "myself" \
                 and all(w.next(j) not in ("", "#") for j in range(k + 1)) and w.next(k + 1) in _FINITE_AFTER_PAIR \
                 and w.lower[0] not in _QUESTION_OPENERS | {"for", "to", "with", "by", "from", "of", "like", "between"}:
-            return [_at(w, k + 1, "I", "en.subject_pronoun", None, "“myself” is no subject: write “I”.", "grammar")]
+            return [at(w, k + 1, "I", "en.subject_pronoun", None, "“myself” is no subject: write “I”.", "grammar")]
     return []
 
 
@@ -694,19 +692,32 @@ _THESE_VERB = {"is": "are", "was": "were", "has": "have", "isn't": "aren't", "wa
 _THIS_VERB = {"are": "is", "were": "was", "have": "has", "haven't": "hasn't", "aren't": "isn't", "weren't": "wasn't"}
 # Where a clause starts, so that "these"/"this" is its subject (not "Among these is ...", "if this were").
 _SUBJECT_START = {"", "and", "but", "so", "because", "while", "although", "though", "since", "when", "that"}
+# -s nouns that are singular too ("a means", "a series") or name a thing whole ("a long ways").
+_ONE_THOUGH_S = {"means", "series", "species", "headquarters", "crossroads", "barracks", "gallows", "whereabouts",
+                 "odds", "thanks", "ways", "innings", "premises", "works", "links", "lens", "kudos", "measles", "mumps",
+                 "rabies", "diabetes", "molasses", "billiards", "darts", "bellows", "sweets", "arms", "customs",
+                 "goods", "clothes", "outskirts", "remains", "savings", "earnings", "surroundings", "lyrics", "news",
+                 "corps", "goings", "summons", "blues", "does", "goes", "has", "is", "was", "people"}
+# After the plural: words that show it is a verb with its object or infinitive ("a bad lowers
+# a consumer's welfare", "a good beating makes them"), or a particle ("a real hands off approach").
+_AFTER_VERB = {"and", "or", "to", "off", "out", "up", "down", "a", "an", "the", "this", "that", "these", "those", "my",
+               "your", "his", "her", "its", "our", "their", "them", "him", "me", "us", "it", "you", "i", "he", "she",
+               "we", "they", "each", "every", "no", "some", "any", "all", "both", "such", "itself", "himself",
+               "herself", "themselves", "what", "who", "which", "whom", "how", "why", "where", "when", "if", "whether",
+               "not", "never", "also", "just", "only", "even", "still", "always", "often", "usually", "really"}
 
 
 def _singular(word: str, counts) -> str | None:
-    if word in _IRREGULAR_SINGULAR:
-        return _IRREGULAR_SINGULAR[word]
-    if word in _ONE_THOUGH_S or not _plural_noun(word, counts):
+    if word in IRREGULAR_SINGULAR:
+        return IRREGULAR_SINGULAR[word]
+    if word in _ONE_THOUGH_S or not plural_noun(word, counts):
         return None
     stems = ([word[:-3] + "y"] if word.endswith("ies") else []) + ([word[:-2]] if word.endswith("es") else []) + [word[:-1]]
     stems = [s for s in stems if counts.get(s, 0) >= COMMON and s not in FUNCTION_WORDS]
     return max(stems, key=lambda s: counts.get(s, 0)) if stems else None
 
 
-def _np_number(w: _Words, counts) -> list[Proposal]:
+def _np_number(w: Words, counts) -> list[Proposal]:
     """"a new wooden chairs" -> "chair", "A men" -> "A man": "a" counts one; "These was"
     -> "These were", "This are my notes" -> "These are", "this problems are" -> "these
     problems": "this" and "these" agree with their noun and verb. The noun must end its
@@ -721,33 +732,33 @@ def _np_number(w: _Words, counts) -> list[Proposal]:
             while k <= 3 and (w.next(i, k) in _DEGREE or w.next(i, k).endswith("ly")):
                 k += 1  # "a very", "a truly"
             adjectives = 0
-            while adjectives < 2 and _adjective(w.next(i, k), counts) and w.items[i + k][0].islower():
+            while adjectives < 2 and adjective(w.next(i, k), counts) and w.items[i + k][0].islower():
                 adjectives, k = adjectives + 1, k + 1
             head = w.next(i, k)
             if head in ("", "#") or not w.items[i + k][0].islower() or (adjectives == 0 and k == 1
-                                                                       and head not in _IRREGULAR_SINGULAR):
+                                                                       and head not in IRREGULAR_SINGULAR):
                 continue  # "a products" right after "a" is rules.py's (singular_after_one)
             after = w.next(i, k + 1)
             if w.text[w.items[i + k][2]:w.items[i + k][2] + 1] in ("'", "’"):
                 continue  # "a twelve days' journey", "a young ladies' school": a possessive
             if (new := _singular(head, counts)) and (after in ("", "#") or after in FUNCTION_WORDS - _AFTER_VERB
-                                                     or head in _IRREGULAR_SINGULAR and not adjectives):
-                out.append(_at(w, i + k, new, "en.np_number", None,
-                               f"“{raw}” counts one: use the singular “{{new}}”, not “{{old}}”.", "grammar"))
+                                                     or head in IRREGULAR_SINGULAR and not adjectives):
+                out.append(at(w, i + k, new, "en.np_number", None,
+                              f"“{raw}” counts one: use the singular “{{new}}”, not “{{old}}”.", "grammar"))
         elif word in ("these", "those") and w.prev(i) in _SUBJECT_START and w.next(i) in _THESE_VERB:
-            out.append(_at(w, i + 1, _THESE_VERB[w.next(i)], "en.np_number", None,
-                           f"“{raw}” is plural: use “{{new}}”, not “{{old}}”.", "grammar"))
+            out.append(at(w, i + 1, _THESE_VERB[w.next(i)], "en.np_number", None,
+                          f"“{raw}” is plural: use “{{new}}”, not “{{old}}”.", "grammar"))
         elif word == "this" and w.prev(i) in _SUBJECT_START - {"that"} and w.next(i) in _THIS_VERB:
-            if any(_plural_noun(w.next(i, k), counts) for k in (2, 3, 4)):
-                out.append(_at(w, i, "these", "en.np_number", None,
-                               f"“{w.items[i + 1][0]}” is plural: use “{{new}}”, not “{{old}}”.", "grammar"))
+            if any(plural_noun(w.next(i, k), counts) for k in (2, 3, 4)):
+                out.append(at(w, i, "these", "en.np_number", None,
+                              f"“{w.items[i + 1][0]}” is plural: use “{{new}}”, not “{{old}}”.", "grammar"))
             else:
-                out.append(_at(w, i + 1, _THIS_VERB[w.next(i)], "en.np_number", None,
-                               f"“{raw}” is singular: use “{{new}}”, not “{{old}}”.", "grammar"))
+                out.append(at(w, i + 1, _THIS_VERB[w.next(i)], "en.np_number", None,
+                              f"“{raw}” is singular: use “{{new}}”, not “{{old}}”.", "grammar"))
         elif word == "this" and _singular(w.next(i), counts) and w.next(i, 2) in _THIS_VERB and \
                 w.items[i + 1][0].islower():
-            out.append(_at(w, i, "these", "en.np_number", None,
-                           f"“{w.items[i + 1][0]}” is plural: use “{{new}}”, not “{{old}}”.", "grammar"))
+            out.append(at(w, i, "these", "en.np_number", None,
+                          f"“{w.items[i + 1][0]}” is plural: use “{{new}}”, not “{{old}}”.", "grammar"))
     return out
 
 
@@ -762,7 +773,7 @@ _NOUN_DETERMINERS = {"the", "a", "an", "my", "your", "his", "her", "our", "their
                      "those", "any", "some", "every", "each", "no"}
 
 
-def _question_np_verb(w: _Words, counts) -> list[Proposal]:
+def _question_np_verb(w: Words, counts) -> list[Proposal]:
     """"Did the printer jammed?" -> "jam", "Does the old laptop overheats?" -> "overheat",
     "Does anyone knows?" -> "know": after "did" or "does" and its subject, a noun phrase
     as much as a pronoun, the verb takes its base form. Only in a question, with the
@@ -804,13 +815,13 @@ def _question_np_verb(w: _Words, counts) -> list[Proposal]:
         else:
             new = _base(verb, counts) if verb.endswith("s") else None
         if new and new != verb:
-            out.append(_at(w, verb_at, new, "en.inverted_base", None,
-                           f"After “{w.items[i][0]}” and its subject, use the base form “{{new}}”, not “{{old}}”.",
-                           "grammar"))
+            out.append(at(w, verb_at, new, "en.inverted_base", None,
+                          f"After “{w.items[i][0]}” and its subject, use the base form “{{new}}”, not “{{old}}”.",
+                          "grammar"))
     return out
 
 
-def _participle_after_modal(w: _Words, counts) -> list[Proposal]:
+def _participle_after_modal(w: Words, counts) -> list[Proposal]:
     """"it will gone" -> "go", "I didn't seen it" -> "see", "to taken the bus" -> "take":
     a participle that is no past ("gone", "taken", "written") needs "have" or "be" before
     it; after a modal, a negated "do" or a verb's "to" the base form belongs, or after a
@@ -832,17 +843,17 @@ def _participle_after_modal(w: _Words, counts) -> list[Proposal]:
             if not w.items[i - 1][0].islower() and (i > 1 or before == "may"):
                 continue  # "In May given the cost"
             if before in _ALSO_NOUNS and (ahead in _NOUN_BEFORE | {"living", "popular", "iron", "strong", "god's"}
-                                          or ahead.endswith("'s") or _adjective(ahead, counts)):
+                                          or ahead.endswith("'s") or adjective(ahead, counts)):
                 continue  # "his will written in 1990", "a living will drawn up"
         elif not (before == "to" and ahead in _TO_VERBS and w.next(i) in _OBJECT_NEXT):
             continue
         if before in _MODALS and w.next(i) not in _OBJECT_NEXT and word not in _NO_PASSIVE:  # "can done easily"
-            out.append(_at(w, i, "be " + word, "en.modal_base", None,
-                           f"After “{w.items[i - 1][0]}”, the participle “{{old}}” needs “be”: “{{new}}”.", "grammar"))
+            out.append(at(w, i, "be " + word, "en.modal_base", None,
+                          f"After “{w.items[i - 1][0]}”, the participle “{{old}}” needs “be”: “{{new}}”.", "grammar"))
             continue
-        out.append(_at(w, i, base, "en.modal_base", None,
-                       f"After “{w.items[i - 1][0]}”, use the base form “{{new}}”, not the participle “{{old}}”.",
-                       "grammar"))
+        out.append(at(w, i, base, "en.modal_base", None,
+                      f"After “{w.items[i - 1][0]}”, use the base form “{{new}}”, not the participle “{{old}}”.",
+                      "grammar"))
     return out
 
 
@@ -851,14 +862,14 @@ _NO_PASSIVE = {"gone", "fallen", "risen", "arisen", "swum", "flown", "sunk", "sh
 _BE_BEEN = {"was": "had", "were": "had", "is": "has", "are": "have", "am": "have"}
 
 
-def _be_been(w: _Words) -> list[Proposal]:
+def _be_been(w: Words) -> list[Proposal]:
     """"The report was been sent" -> "had been sent", "it is been a week" -> "has been":
     "been" follows a form of "have", never one of "be"."""
     out = []
     for i, word in enumerate(w.lower[:-1]):
         if word in _BE_BEEN and w.next(i) == "been":
-            out.append(_at(w, i, _BE_BEEN[word], "en.be_been", None,
-                           f"“been” follows “have”: write “{{new}} been”, not “{{old}} been”.", "grammar"))
+            out.append(at(w, i, _BE_BEEN[word], "en.be_been", None,
+                          f"“been” follows “have”: write “{{new}} been”, not “{{old}} been”.", "grammar"))
     return out
 
 
@@ -868,7 +879,7 @@ _BEFORE_ADVERB = _HAVE | {"never", "ever", "not", "long", "once", "previously", 
                           "years", "days", "weeks", "months", "time", "times"}
 
 
-def _being_after_preposition(w: _Words) -> list[Proposal]:
+def _being_after_preposition(w: Words) -> list[Proposal]:
     """"After been told, he left" -> "After being told", "without been asked" -> "being",
     "instead of been" -> "being": a preposition takes the -ing form. Not "has never before
     been seen" (an adverb there)."""
@@ -879,12 +890,12 @@ def _being_after_preposition(w: _Words) -> list[Proposal]:
                                   and not ahead.endswith(("n't", "ly")) and ahead != "but"
                                   or prep == "of" and ahead in ("instead", "because", "spite")):
             continue
-        out.append(_at(w, i, "being", "en.being_after_preposition", None,
-                       f"After “{w.items[i - 1][0]}”, use “{{new}}”, not “{{old}}”.", "grammar"))
+        out.append(at(w, i, "being", "en.being_after_preposition", None,
+                      f"After “{w.items[i - 1][0]}”, use “{{new}}”, not “{{old}}”.", "grammar"))
     return out
 
 
-def _be_participle(w: _Words, counts) -> list[Proposal]:
+def _be_participle(w: Words, counts) -> list[Proposal]:
     """"it must be replaces" -> "replaced", "to be updates by" -> "updated": after a
     modal's or "to"'s "be", a verb's -s form where its participle belongs. A plural noun
     reads the same ("to be friends", "will be changes to the law", "may be numbers") and
@@ -904,6 +915,6 @@ def _be_participle(w: _Words, counts) -> list[Proposal]:
         if base in IRREGULAR:
             participle = IRREGULAR[base][2] if IRREGULAR[base][0] == base else None
         if participle and counts.get(participle, 0) >= 2 * counts.get(word, 0) and w.next(i) not in ("of", "with", "and"):
-            out.append(_at(w, i, participle, "en.be_participle", None,
-                           f"After “be”, use the participle “{{new}}”, not “{{old}}”.", "grammar"))
+            out.append(at(w, i, participle, "en.be_participle", None,
+                          f"After “be”, use the participle “{{new}}”, not “{{old}}”.", "grammar"))
     return out

@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 
-from .confusables import Proposal, _at, _cased, _nounish, _Words, non_overlapping
+from .context import Proposal, Words, at, cased, non_overlapping, nounish
 from .words import FUNCTION_WORDS
 
 # A word its neighbour already says: (phrase, what is left). Not "close proximity", "past
@@ -236,7 +236,7 @@ BARS = {"en.mass_article": -6.0, "en.compound_hyphen": -6.0}
 
 def proposals(text: str, counts: Mapping[str, int] | None) -> list[Proposal]:
     """Every proposal for `text`, in order, none overlapping."""
-    w = _Words(text)
+    w = Words(text)
     found = (_redundant(text) + _misheard(text) + _comprise(text) + _mass(w, counts) + _pronoun_verb(w) + _double_comparative(w) + _missing_be(w) + _double_negative(w) + _extreme(w)
              + _compound(w, counts))
     return non_overlapping(found)
@@ -255,7 +255,7 @@ def _redundant(text: str) -> list[Proposal]:
             continue  # "to recur again and again"
         if key in _BEFORE_A_NUMBER and not _A_NUMBER.match(text, m.end()):
             continue  # "we reason approximately about its behaviour": "about" a preposition
-        new = _cased(_REDUNDANT[key], old, text)
+        new = cased(_REDUNDANT[key], old, text)
         if old.lower().startswith(new.lower() + " "):
             said = old[len(new) + 1:]  # "return back", "knots per hour", "at this point in time"
         elif old.lower().endswith(" " + new.lower()):
@@ -285,7 +285,7 @@ def _comprise(text: str) -> list[Proposal]:
     for m in _COMPRISE.finditer(text):
         word = m.group(1) or m.group(2)
         if m.group(1):
-            new = _cased("composed", word, text)
+            new = cased("composed", word, text)
             out.append(Proposal(m.start(1), m.end(1), new, "en.comprised_of", None,
                                 f"The whole comprises its parts; “{word} of” is wrong: write “{new} of” (or “consists of”).",
                                 "word-choice"))
@@ -300,7 +300,7 @@ def _misheard(text: str) -> list[Proposal]:
     out = []
     for m in _MISHEARD_RE.finditer(text):
         old = m.group()
-        new = _cased(next(v for k, v in _MISHEARD.items() if k.lower() == old.lower()), old, text)
+        new = cased(next(v for k, v in _MISHEARD.items() if k.lower() == old.lower()), old, text)
         if new.endswith(".") and text[m.end():m.end() + 1] == ".":
             new = new[:-1]  # "et all." -> "et al.", not "et al.."
         out.append(Proposal(m.start(), m.end(), new, "en.set_phrase", None,
@@ -309,14 +309,14 @@ def _misheard(text: str) -> list[Proposal]:
     return out
 
 
-def _mass(w: _Words, counts) -> list[Proposal]:
+def _mass(w: Words, counts) -> list[Proposal]:
     """"informations" -> "information"; "an advice." -> "advice": nouns English does not count."""
     out = []
     for i, word in enumerate(w.lower):
         if word in _MASS_PLURALS and w.items[i][0].islower():
             new = word[:-3] + "y" if word.endswith("ies") else word[:-2] if word.endswith(("shes",)) else word[:-1]
-            out.append(_at(w, i, new, "en.mass_plural", None,
-                           f"“{new}” has no plural: write “{new}”.", "grammar"))
+            out.append(at(w, i, new, "en.mass_plural", None,
+                          f"“{new}” has no plural: write “{new}”.", "grammar"))
         elif word in ("a", "an") and w.next(i) in _MASS and w.items[i + 1][0].islower() and \
                 w.text[w.items[i][1] - 1:w.items[i][1]].strip() == "" and not _glued(w.text, w.items[i + 1][2]):
             after = w.next(i, 2)
@@ -334,7 +334,7 @@ def _glued(text: str, end: int) -> bool:
     return text[end:end + 1] == "-" or (text[end:end + 1] == "." and text[end + 1:end + 2].isalnum())
 
 
-def _pronoun_verb(w: _Words) -> list[Proposal]:
+def _pronoun_verb(w: Words) -> list[Proposal]:
     """"they was" -> "they were", "she have" -> "she has", "I is" -> "I am": "be" and "have"
     after a subject pronoun. Not after a word that sets the verb's form ("did she have",
     "let it be"), and not "were" after a singular subject ("if he were": the subjunctive)."""
@@ -349,8 +349,8 @@ def _pronoun_verb(w: _Words) -> list[Proposal]:
             continue  # "my team and I are", "anyone but you has", "i is the imaginary unit", "Juan Carlos I is"
         if subject in ("you", "it") and w.prev(i - 1) not in _CLAUSE_START | {"#"}:
             continue  # "the book I gave you is", "made it are": an object, not the subject
-        out.append(_at(w, i, right, "en.pronoun_verb", None,
-                       f"With “{w.items[i - 1][0]}”, use “{{new}}”, not “{{old}}”.", "grammar"))
+        out.append(at(w, i, right, "en.pronoun_verb", None,
+                      f"With “{w.items[i - 1][0]}”, use “{{new}}”, not “{{old}}”.", "grammar"))
     return out
 
 
@@ -378,7 +378,7 @@ _QUESTION_START = {"", "#", "what", "when", "where", "why", "how", "who", "which
 _SUPERLATIVES = {c[:-2] + "est" for c in _COMPARATIVE_ADJECTIVES - {"better", "worse"}} | {"best", "worst"}
 
 
-def _double_comparative(w: _Words) -> list[Proposal]:
+def _double_comparative(w: Words) -> list[Proposal]:
     """"more easier" -> "easier", "most biggest" -> "biggest": the ending already compares.
     Not "more older people" (more people who are older): nothing may follow but "than",
     punctuation or a function word."""
@@ -395,7 +395,7 @@ def _double_comparative(w: _Words) -> list[Proposal]:
     return out
 
 
-def _missing_be(w: _Words) -> list[Proposal]:
+def _missing_be(w: Words) -> list[Proposal]:
     """"I afraid" -> "I am afraid": a subject, then an adjective that needs a verb."""
     out = []
     for i, word in enumerate(w.lower[:-1]):
@@ -406,12 +406,12 @@ def _missing_be(w: _Words) -> list[Proposal]:
             if not (after in ("", "#") or after in FUNCTION_WORDS) or nxt == "sure" and after not in ("", "#", "that", "about", "of", "if"):
                 continue  # "You happy girl!", "I sure hope so": no clause here
             old = w.items[i][0]
-            out.append(_at(w, i, f"{old} {_BE[word]}", "en.missing_be", None,
-                           f"“{w.items[i + 1][0]}” needs a verb: “{old} {_BE[word]} {w.items[i + 1][0]}”.", "grammar"))
+            out.append(at(w, i, f"{old} {_BE[word]}", "en.missing_be", None,
+                          f"“{w.items[i + 1][0]}” needs a verb: “{old} {_BE[word]} {w.items[i + 1][0]}”.", "grammar"))
     return out
 
 
-def _double_negative(w: _Words) -> list[Proposal]:
+def _double_negative(w: Words) -> list[Proposal]:
     """"don't know nothing" -> "don't know anything", "didn't have no time" -> "any time":
     a negated verb, then a negative word that is its object (not the subject of a new
     clause: "I can't believe nobody came")."""
@@ -426,13 +426,13 @@ def _double_negative(w: _Words) -> list[Proposal]:
             continue
         if word in _NEGATIVE_ANY and (after in ("", "#") or after in FUNCTION_WORDS - _AUXILIARIES):
             new = _NEGATIVE_ANY[word]
-        elif word == "no" and (after == "one" or _nounish(after, None)) and w.next(i, 2) not in _AUXILIARIES:
+        elif word == "no" and (after == "one" or nounish(after, None)) and w.next(i, 2) not in _AUXILIARIES:
             new = "any"
         else:
             continue
-        out.append(_at(w, i, new, "en.double_negative", None,
-                       f"“{w.items[i - 2][0]}” is already negative: write “{new}”, not “{w.items[i][0]}”.",
-                       "grammar"))
+        out.append(at(w, i, new, "en.double_negative", None,
+                      f"“{w.items[i - 2][0]}” is already negative: write “{new}”, not “{w.items[i][0]}”.",
+                      "grammar"))
     return out + _negative_subject(w) + _not_twice(w)
 
 
@@ -441,7 +441,7 @@ _VERBS_AFTER_NEGATIVE_SUBJECT = {"had", "has", "have", "did", "does", "got", "ge
 _OBJECT_PRONOUNS = {"me", "him", "her", "us", "them", "you"}
 
 
-def _negative_subject(w: _Words) -> list[Proposal]:
+def _negative_subject(w: Words) -> list[Proposal]:
     """"Nobody told me nothing" -> "anything", "No one gave us no help" -> "any": a
     negative subject opening the clause, its verb, and a negative object. The verb must be
     a plain one, not "is" ("Nothing is nothing")."""
@@ -461,13 +461,13 @@ def _negative_subject(w: _Words) -> list[Proposal]:
         target, after = w.next(i, k), w.next(i, k + 1)
         if target in _NEGATIVE_ANY and (after in ("", "#") or after in FUNCTION_WORDS - _AUXILIARIES):
             new = _NEGATIVE_ANY[target]
-        elif target == "no" and _nounish(after, None) and w.next(i, k + 2) not in _AUXILIARIES:
+        elif target == "no" and nounish(after, None) and w.next(i, k + 2) not in _AUXILIARIES:
             new = "any"
         else:
             continue
-        out.append(_at(w, i + k, new, "en.double_negative", None,
-                       f"“{w.text[w.items[i][1]:w.items[i + (1 if two else 0)][2]]}” is already negative: "
-                       f"write “{new}”, not “{w.items[i + k][0]}”.", "grammar"))
+        out.append(at(w, i + k, new, "en.double_negative", None,
+                      f"“{w.text[w.items[i][1]:w.items[i + (1 if two else 0)][2]]}” is already negative: "
+                      f"write “{new}”, not “{w.items[i + k][0]}”.", "grammar"))
     return out
 
 
@@ -476,7 +476,7 @@ def _negative_subject(w: _Words) -> list[Proposal]:
 _NOT_TWICE = {"don't", "doesn't", "didn't", "shouldn't", "wouldn't", "won't", "mustn't"}
 
 
-def _not_twice(w: _Words) -> list[Proposal]:
+def _not_twice(w: Words) -> list[Proposal]:
     """"You shouldn't not go" -> "You shouldn't go": one negative is enough."""
     out = []
     for i, word in enumerate(w.lower[:-2]):
@@ -489,7 +489,7 @@ def _not_twice(w: _Words) -> list[Proposal]:
     return out
 
 
-def _extreme(w: _Words) -> list[Proposal]:
+def _extreme(w: Words) -> list[Proposal]:
     """"very unique" -> "unique": the adjective is already as strong as it gets."""
     out = []
     for i, word in enumerate(w.lower[:-1]):
@@ -501,7 +501,7 @@ def _extreme(w: _Words) -> list[Proposal]:
     return out
 
 
-def _compound(w: _Words, counts) -> list[Proposal]:
+def _compound(w: Words, counts) -> list[Proposal]:
     """"a two hour drive" -> "a two-hour drive", "a 40 hour week" -> "a 40-hour week", "a
     well known author" -> "a well-known author", "an English speaking guide" -> "an
     English-speaking guide": a compound between a determiner and its noun takes hyphens."""
@@ -529,7 +529,7 @@ def _compound(w: _Words, counts) -> list[Proposal]:
         if not span or any(w.next(first + k) in ("", "#") for k in range(span - 1)):
             continue  # no compound, or punctuation inside it
         noun = w.next(first, span)
-        if needs_noun and not (_nounish(noun, counts) and not noun.endswith(("ly", "ing")) and noun not in _MEASURED):
+        if needs_noun and not (nounish(noun, counts) and not noun.endswith(("ly", "ing")) and noun not in _MEASURED):
             continue  # "she works full time.", "in real time using", "a 6 foot tall man"
         if digits and w.lower[i - 1] not in ("a", "an") and noun.endswith("s") and not noun.endswith("ss"):
             continue  # "the 27 member states", "the 182,000 page images": a number of them
@@ -545,7 +545,7 @@ def _compound(w: _Words, counts) -> list[Proposal]:
     return out + _half_hyphenated(w.text)
 
 
-def _digits_before(w: _Words, i: int) -> int | None:
+def _digits_before(w: Words, i: int) -> int | None:
     """Where a number written in digits stands right before word i ("a 40 hour week"), if one does."""
     if i < 1:
         return None

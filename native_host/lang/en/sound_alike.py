@@ -28,7 +28,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from .confusables import Proposal, _cased, _Words
+from .context import Proposal, Words, cased
 
 # One line a family of forms; "|" separates sets, each a group of words confused with
 # each other ("cite site sight": any of them for any other).
@@ -321,7 +321,7 @@ def proposals(text: str, counts: Mapping[str, int] | None = None, skipped=SKIPPE
     """For each word of a set in `text`: the proposals of the other words of its set (one
     span, several replacements). A word capitalised inside a sentence is a name ("Wade",
     "Marshal Ney") and left alone, as is one in capitals."""
-    w = _Words(text)
+    w = Words(text)
     out = []
     for i, word in enumerate(w.lower):
         if word not in SETS:
@@ -332,8 +332,8 @@ def proposals(text: str, counts: Mapping[str, int] | None = None, skipped=SKIPPE
             continue
         if text[end:end + 1] in ("-", "'", "’") or text[start - 1:start] in ("-", "'", "’", "@", "/", "."):
             continue  # "sole-source", "site's", "web.site"
-        group = [Proposal(start, end, _cased(new, old, text), "en.homophone", BAR,
-                          f"“{old}” and “{_cased(new, old, text)}” sound alike; here you need “{_cased(new, old, text)}”.",
+        group = [Proposal(start, end, cased(new, old, text), "en.homophone", BAR,
+                          f"“{old}” and “{cased(new, old, text)}” sound alike; here you need “{cased(new, old, text)}”.",
                           "word-choice")
                  for new in SETS[word] if (word, new) not in skipped]
         if group:

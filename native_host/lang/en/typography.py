@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 
-from .confusables import COMMON, Proposal, non_overlapping
+from .context import COMMON, Proposal, non_overlapping
 from .words import FUNCTION_WORDS
 
 # Small words that are right twice in a row: "that that", "had had", "what it is is",

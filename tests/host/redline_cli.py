@@ -15,6 +15,27 @@ import time
 from pathlib import Path
 
 REDLINE = Path(sys.executable).parent / "redline"
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def installed_from() -> Path | None:
+    """The tree the venv's editable install of redline points at, if it is one."""
+    import json
+    from importlib.metadata import distributions
+    # (a tree's own redline.egg-info, first on PYTHONPATH, has no direct_url.json)
+    found = [json.loads(d.read_text("direct_url.json")) for d in distributions(name="redline") if d.read_text("direct_url.json")]
+    urls = [f.get("url", "") for f in found if f.get("dir_info", {}).get("editable")]
+    return next((Path(u.removeprefix("file://")).resolve() for u in urls if u.startswith("file://")), None)
+
+
+def skip_unless_installed_from_here() -> None:
+    """quickstart.sh and test.sh run `pip install -e .` into the venv: from a git worktree
+    sharing another tree's venv that would repoint everyone's `redline` at this tree (it
+    did in sessions 13 and 14). Run from the tree the venv was installed from (a fresh
+    clone, CI) the test runs."""
+    import pytest
+    if (origin := installed_from()) is not None and origin != ROOT.resolve():
+        pytest.skip(f"the venv's redline is installed from {origin}, not this tree: `pip install -e .` would repoint it")
 
 
 def redline(*args: str, input: bytes = b"", env: dict | None = None, timeout: float = 600,

@@ -9,9 +9,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-import pytest
-
-from tests.host.redline_cli import REDLINE
+from tests.host.redline_cli import REDLINE, skip_unless_installed_from_here
 
 ROOT = Path(__file__).resolve().parents[2]
 VENV = REDLINE.parent.parent
@@ -34,21 +32,8 @@ def user_env(home: Path, path: list[Path | str]) -> dict[str, str]:
             "PATH": ":".join(map(str, [*path, python_dir, "/usr/bin", "/bin"]))}
 
 
-def installed_from() -> Path | None:
-    """The tree the venv's editable install of redline points at, if it is one."""
-    import json
-    from importlib.metadata import distributions
-    # (a tree's own redline.egg-info, first on PYTHONPATH, has no direct_url.json)
-    found = [json.loads(d.read_text("direct_url.json")) for d in distributions(name="redline") if d.read_text("direct_url.json")]
-    urls = [f.get("url", "") for f in found if f.get("dir_info", {}).get("editable")]
-    return next((Path(u.removeprefix("file://")).resolve() for u in urls if u.startswith("file://")), None)
-
-
 def quickstart(env: dict[str, str]) -> subprocess.CompletedProcess:
-    # quickstart.sh runs `pip install -e .` into VENV: from a git worktree sharing another
-    # tree's venv that would repoint everyone's `redline` at this tree (it did, session 13).
-    if (origin := installed_from()) is not None and origin != ROOT.resolve():
-        pytest.skip(f"the venv's redline is installed from {origin}, not this tree: quickstart would repoint it")
+    skip_unless_installed_from_here()
     return subprocess.run(["bash", str(ROOT / "scripts" / "quickstart.sh"), "--host-only"], env=env, cwd=ROOT,
                           capture_output=True, text=True, timeout=900, check=False)
 

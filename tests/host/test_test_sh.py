@@ -6,6 +6,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+from tests.host.redline_cli import skip_unless_installed_from_here
+
 ROOT = Path(__file__).resolve().parents[2]
 VENV = Path(sys.executable).parent.parent
 
@@ -25,6 +27,7 @@ def test_runs():
 
 
 def test_test_sh_explains_its_skips(tmp_path):
+    skip_unless_installed_from_here()  # test.sh runs `pip install -e .` into VENV
     f = tmp_path / "test_skipping.py"
     f.write_text(SKIPPING, encoding="utf-8")
     env = {**os.environ, "REDLINE_VENV": str(VENV)}

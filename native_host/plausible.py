@@ -13,6 +13,8 @@ is kept only if
   or resembles a word it adds (a spelling or form fix: "recieve" -> "receive" and
   "owns" -> "own" pass; "organic" -> "organ", a known word cut short, does not);
 - it rewrites at most a few words;
+- it cuts no abbreviation apart ("10.45 a.m." -> "10.45.m.": the "a" of "a.m." is not an
+  article);
 - it changes no name (a capitalised word inside the sentence that the lexicon does not
   know: "Rolex" -> "Role") other than its case;
 - it doubles no word or phrase ("probably not going" -> "probably not not going", "night
@@ -26,6 +28,7 @@ is kept only if
 from __future__ import annotations
 
 import difflib
+import re
 from collections import Counter
 from collections.abc import Mapping
 
@@ -35,6 +38,7 @@ from .word_diff import word_tokens
 MAX_REMOVED_WORDS = 3
 MAX_ADDED_WORDS = 3  # beyond those removed: "due to the ocean," inserted whole is the decoder wandering
 
+_ABBREVIATION = re.compile(r"(?<!\S)(?:[A-Za-z]{1,3}\.){2,}")  # "a.m.", "e.g.", "U.S."
 INFLECTIONS = ("s", "es", "d", "ed", "ing", "er", "est", "ly", "'s", "n't")
 
 
@@ -62,6 +66,9 @@ def plausible(edit, sentence: str, source: list[str], corrected: list[str], lexi
         return False
     if len(edit.added) - len(edit.removed) > 2 * MAX_ADDED_WORDS or _repeated_marks(edit.added) > _repeated_marks(edit.removed):
         return False  # "??" -> ninety-two question marks: the decoder stuck on a mark
+    if any(edit.start < m.end() and edit.end > m.start() and not (edit.start <= m.start() and edit.end >= m.end())
+           for m in _ABBREVIATION.finditer(sentence)):
+        return False  # part of an abbreviation, not a word of its own
     if _digits(edit.removed) != _digits(edit.added):
         return False  # numbers are the writer's: "pre-9/11" -> "pre-9/1" is the pointer slipping
     if any(w not in function_words and w in source and w not in removed and corrected.count(w) > source.count(w)

@@ -53,6 +53,14 @@ def test_a_phrase_said_twice_is_the_decoder_slipping():
     assert len(keep(source, corrected, lexicon=None)) == len(diff(source, corrected)) == 2
 
 
+def test_an_abbreviation_is_not_cut_apart():
+    # Seen on rule_examples_dev at Thorough: the model took the "a" of "a.m." for an article.
+    assert keep("It leaves at 10.45 a.m. today.", "It leaves at 10.45.m. today.", lexicon=None) == []
+    assert keep("Bring fruit, e.g. apples.", "Bring fruit, g. apples.", lexicon=None) == []
+    assert keep("He leave at 10.45 a.m. today.", "He leaves at 10.45 a.m. today.", lexicon=None) != []
+    assert keep("He went to a school.", "He went to school.", lexicon=None) != []  # an article may go
+
+
 def test_a_content_word_said_again_a_changed_number_or_a_long_insertion_do_not():
     # Seen on CWEB dev (web text): the copy pointer repeats a word of the sentence.
     assert keep("Let us print them for you!", "Let us print them print for you!", lexicon=None) == []

@@ -31,6 +31,7 @@ def test_every_word_of_a_set_is_proposed_with_the_others_of_its_set():
     assert proposed("I ate a piece of the cake by a sight of land.") == [
         ("piece", ["peace"]), ("sight", ["cite", "site"])]
     assert proposed("Piece came.") == [("Piece", ["Peace"])]  # a capital at a sentence's start
+    assert proposed('He said: "Piece came."') == [("Piece", ["Peace"])]  # and at a quoted sentence's
 
 
 def test_a_swap_the_model_favours_in_right_sentences_is_not_proposed():
@@ -40,6 +41,7 @@ def test_a_swap_the_model_favours_in_right_sentences_is_not_proposed():
 
 @pytest.mark.parametrize("text", [
     "They met Marshal Ney and General Wade.",  # capitalised inside a sentence: names
+    'They accept "US", "United States" and "America".',  # a quote opened inside a sentence
     "The PEACE treaty; a sole-source deal; the site's owner; www.site.com",
     "Nothing here sounds like anything else.",
 ])
@@ -85,6 +87,8 @@ def test_the_checker_fixes_a_sound_alike(thorough_checker, text, right):
     "The peace talks will resume next week.",
     "We took a short break before the meeting.",
     "There is no table free, so we will wait outside.",
+    "In the boom years, investors chose one of two options.",  # the model's "choose" (skipped)
+    "Its heritage is complemented by a strong management team.",
 ])
 def test_the_checker_leaves_right_words_alone(thorough_checker, text):
     assert thorough_checker.correct(text) == text

@@ -61,6 +61,7 @@ from ...regions import in_code
 from .compounds import closed_proposals
 from .compounds import proposals as compound_proposals
 from .confusables import proposals as confusable_proposals
+from .context import COMMON
 from .grammar import proposals as grammar_proposals
 from .phrases import proposals as phrase_proposals
 from .sound_alike import PRE_BAR as SOUND_ALIKE_PRE_BAR
@@ -138,7 +139,6 @@ _NAME = re.compile(r"(?<![^\W_])[a-z]{3,}(?![^\W_])")  # a whole word: not "dora
 _FIRST_WORD = re.compile(r"[\"'“‘(\[]*([a-z]+)(?=[\s,;:!?]|\.(?!\w)|$)")
 
 
-COMMON = 1000  # lexicon count under which a word or its other form is too rare to trust
 _WORDS = r"\s+([a-z]+)\b(?=\s*([A-Za-z']*))"  # the word, then a look at the next one
 # (pattern, form, margin): each family finds a word and proposes `form(word)`.
 _QUANTIFIED = re.compile(r"\b(?:many|several|various|numerous|these|those|both|few)" + _WORDS, re.IGNORECASE)

@@ -9,9 +9,8 @@ import subprocess
 import sys
 from pathlib import Path
 
-from tests.host.redline_cli import REDLINE, skip_unless_installed_from_here
+from tests.host.redline_cli import REDLINE, ROOT, skip_unless_installed_from_here
 
-ROOT = Path(__file__).resolve().parents[2]
 VENV = REDLINE.parent.parent
 
 

@@ -344,10 +344,9 @@ def proposals(text: str, counts: Mapping[str, int] | None = None, skipped=SKIPPE
             continue
         if text[end:end + 1] in ("-", "'", "’") or text[start - 1:start] in ("-", "'", "’", "@", "/", "."):
             continue  # "sole-source", "site's", "web.site"
-        group = [Proposal(start, end, cased(new, old, text), "en.homophone", BAR,
-                          f"“{old}” and “{cased(new, old, text)}” sound alike; here you need “{cased(new, old, text)}”.",
-                          "word-choice")
-                 for new in SETS[word] if (word, new) not in skipped]
+        group = [Proposal(start, end, new, "en.homophone", BAR,
+                          f"“{old}” and “{new}” sound alike; here you need “{new}”.", "word-choice")
+                 for new in (cased(n, old, text) for n in SETS[word] if (word, n) not in skipped)]
         if group:
             out.append(group)
     return out
